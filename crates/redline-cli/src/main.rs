@@ -1,0 +1,45 @@
+//! `redline`: turns news about international conflict into coded, source-attributed events.
+//!
+//! The binary is glue: argument parsing, progress, output formatting and exit codes. The work is
+//! done by the library crates (see ARCHITECTURE.md).
+
+mod doc;
+mod progress;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Redline turns news text about international conflict into coded, source-attributed events and
+/// measures escalation between actors over time.
+///
+/// Inputs are files, directories (read recursively: .txt .md .html .htm .jsonl .ndjson .rss .atom
+/// .xml) or `-` for standard input. Everything runs offline.
+///
+/// Exit status: 0 when every input was read, 2 when some inputs or documents were skipped (each
+/// skip is reported on standard error with its reason), 1 on a fatal error.
+#[derive(Debug, Parser)]
+#[command(name = "redline", version, about, long_about, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Doc(doc::DocArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Doc(args) => doc::run(args),
+    };
+    match result {
+        Ok(status) => status,
+        Err(e) => {
+            eprintln!("redline: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! Progress on a terminal, silence in pipes.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// A progress bar over `total` sources, drawn on standard error only when standard error is a
+/// terminal, there is more than one source, and the user did not turn it off. Otherwise a hidden
+/// bar, so callers never branch on it.
+pub fn sources_bar(total: usize, enabled: bool) -> ProgressBar {
+    if !enabled || total < 2 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} files  {per_sec}  {msg}",
+        )
+        .expect("progress template is valid"),
+    );
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
