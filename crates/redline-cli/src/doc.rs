@@ -148,27 +148,35 @@ pub fn run(args: DocArgs) -> Result<ExitCode> {
     }
     bar.finish_and_clear();
     out.flush().context("writing to standard output")?;
-    eprintln!(
-        "redline doc: {} documents, {} sentences, {} skipped{}{}",
-        tally.documents,
-        tally.sentences,
-        tally.skipped,
-        if tally.warnings > 0 {
-            format!(", {} warnings", tally.warnings)
-        } else {
-            String::new()
-        },
-        if found.ignored > 0 {
-            format!(" ({} files with other extensions ignored)", found.ignored)
-        } else {
-            String::new()
-        },
+    let mut summary = format!(
+        "redline doc: {}, {}, {} skipped",
+        count(tally.documents, "document"),
+        count(tally.sentences, "sentence"),
+        tally.skipped
     );
+    if tally.warnings > 0 {
+        summary += &format!(", {}", count(tally.warnings, "warning"));
+    }
+    if found.ignored > 0 {
+        summary += &format!(
+            " ({} with other extensions ignored)",
+            count(found.ignored, "file")
+        );
+    }
+    eprintln!("{summary}");
     Ok(if tally.skipped > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn read_all(source: &Source, options: &ReadOptions) -> Vec<Outcome> {
@@ -214,9 +222,10 @@ fn write_text(doc: &Document, removed: Option<&[Removed]>, out: &mut impl Write)
     writeln!(out, "authors:   {authors}")?;
     writeln!(out, "publisher: {}", or_dash(m.publisher.as_deref()))?;
     writeln!(out, "url:       {}", or_dash(m.url.as_deref()))?;
-    let published = m
-        .published
-        .map_or_else(|| "unknown".to_string(), |d| format!("{d} ({})", d.precision()));
+    let published = m.published.map_or_else(
+        || "unknown".to_string(),
+        |d| format!("{d} ({})", d.precision()),
+    );
     writeln!(out, "published: {published}")?;
     writeln!(
         out,

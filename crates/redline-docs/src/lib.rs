@@ -11,4 +11,7 @@ pub mod meta;
 pub mod read;
 pub mod segment;
 
-pub use read::{Discovered, Input, Outcome, ReadError, ReadOptions, Skip, Source, discover, read_source, read_str};
+pub use read::{
+    Discovered, Input, Outcome, ReadError, ReadOptions, Skip, Source, discover, read_bytes,
+    read_source, read_str,
+};

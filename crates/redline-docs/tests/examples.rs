@@ -47,7 +47,11 @@ fn every_example_document_matches_its_manifest() {
             .unwrap();
     let (docs, problems) = read_corpus();
     assert!(problems.is_empty(), "{problems:#?}");
-    assert_eq!(docs.len(), manifest.len(), "one document per manifest entry");
+    assert_eq!(
+        docs.len(),
+        manifest.len(),
+        "one document per manifest entry"
+    );
 
     // Single-document files are keyed by file name, multi-document files by the item's id.
     let by_key: HashMap<String, &Document> = docs
@@ -75,8 +79,16 @@ fn every_example_document_matches_its_manifest() {
             }
         };
         let m = &doc.meta;
-        check("title", format!("{:?}", m.title), format!("{:?}", Some(&want.title)));
-        check("authors", format!("{:?}", m.authors), format!("{:?}", want.authors));
+        check(
+            "title",
+            format!("{:?}", m.title),
+            format!("{:?}", Some(&want.title)),
+        );
+        check(
+            "authors",
+            format!("{:?}", m.authors),
+            format!("{:?}", want.authors),
+        );
         check(
             "publisher",
             format!("{:?}", m.publisher),
@@ -107,5 +119,10 @@ fn every_example_document_matches_its_manifest() {
             failures.push(format!("{key}: {e}"));
         }
     }
-    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -111,7 +111,10 @@ mod tests {
         assert_eq!(m.first_day(), NaiveDate::from_ymd_opt(2025, 4, 1).unwrap());
         assert_eq!(m.to_string(), "2025-04");
         assert_eq!(PartialDate::year(2019).unwrap().to_string(), "2019");
-        assert_eq!(PartialDate::ymd(2023, 4, 10).unwrap().to_string(), "2023-04-10");
+        assert_eq!(
+            PartialDate::ymd(2023, 4, 10).unwrap().to_string(),
+            "2023-04-10"
+        );
         assert!(PartialDate::ymd(2023, 2, 30).is_none());
         assert!(PartialDate::month(2023, 13).is_none());
     }

@@ -217,7 +217,11 @@ impl Document {
     /// first violation. Cheap enough to call in tests on every document.
     pub fn check_layers(&self) -> Result<(), LayerError> {
         check_spans(&self.text, "token", self.tokens.iter().map(|t| t.span))?;
-        check_spans(&self.text, "sentence", self.sentences.iter().map(|s| s.span))?;
+        check_spans(
+            &self.text,
+            "sentence",
+            self.sentences.iter().map(|s| s.span),
+        )?;
         for (index, token) in self.tokens.iter().enumerate() {
             let text = self.slice(token.span);
             if text.chars().any(char::is_whitespace) {
@@ -374,7 +378,10 @@ mod tests {
         };
         // Out of range.
         let d = doc("ab", vec![one(3)], vec![word(0, 2)]);
-        assert!(matches!(d.check_layers(), Err(LayerError::OutOfRange { .. })));
+        assert!(matches!(
+            d.check_layers(),
+            Err(LayerError::OutOfRange { .. })
+        ));
         // Inside a multi-byte character.
         let d = doc("é", vec![one(2)], vec![word(0, 1)]);
         assert!(matches!(
@@ -383,13 +390,22 @@ mod tests {
         ));
         // Token with whitespace.
         let d = doc("a b", vec![one(3)], vec![word(0, 3)]);
-        assert!(matches!(d.check_layers(), Err(LayerError::BadContent { .. })));
+        assert!(matches!(
+            d.check_layers(),
+            Err(LayerError::BadContent { .. })
+        ));
         // Sentence across a line break.
         let d = doc("a\nb", vec![one(3)], vec![word(0, 1), word(2, 3)]);
-        assert!(matches!(d.check_layers(), Err(LayerError::BadContent { .. })));
+        assert!(matches!(
+            d.check_layers(),
+            Err(LayerError::BadContent { .. })
+        ));
         // Token range claims too few tokens.
         let d = doc("a b", vec![one(3)], vec![word(0, 1), word(2, 3)]);
-        assert!(matches!(d.check_layers(), Err(LayerError::TokenRange { .. })));
+        assert!(matches!(
+            d.check_layers(),
+            Err(LayerError::TokenRange { .. })
+        ));
         // Overlapping tokens.
         let d = doc("ab", vec![one(2)], vec![word(0, 2), word(1, 2)]);
         assert!(matches!(d.check_layers(), Err(LayerError::Overlap { .. })));

@@ -177,6 +177,10 @@ const FRAGMENTS: &[(&str, &str)] = &[
 pub(crate) fn line_verdict(raw: &str, plain: &str) -> Option<&'static str> {
     let lower = plain.trim().to_lowercase();
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if bare.is_empty() {
+        // "---", "* * *", "•••": rules and ornaments between sections.
+        return Some("separator");
+    }
     if CONTROLS.contains(&bare) {
         return Some("page control");
     }
@@ -225,7 +229,10 @@ fn has_count_before(lower: &str, fragment: &str) -> bool {
 pub(crate) fn split_stamp(text: &str) -> Option<(&str, &str)> {
     [" • ", " · ", " – ", " — ", " | ", " - "]
         .iter()
-        .filter_map(|sep| text.rfind(sep).map(|at| (&text[..at], &text[at + sep.len()..])))
+        .filter_map(|sep| {
+            text.rfind(sep)
+                .map(|at| (&text[..at], &text[at + sep.len()..]))
+        })
         .max_by_key(|(left, _)| left.len())
         .map(|(l, r)| (l.trim(), r.trim()))
 }
@@ -320,12 +327,11 @@ fn absorb_sandwiched(blocks: &[Vec<Line>], kinds: &mut [Kind]) {
     let mut at = 0;
     for block in blocks {
         for i in at + 1..(at + block.len()).saturating_sub(1) {
-            if let (Kind::Boiler(reason), Kind::Boiler(_)) = (kinds[i - 1], kinds[i + 1]) {
-                if !matches!(kinds[i], Kind::Boiler(_))
-                    && block[i - at].text.split_whitespace().count() <= ZONE_PROSE_WORDS
-                {
-                    kinds[i] = Kind::Boiler(reason);
-                }
+            if let (Kind::Boiler(reason), Kind::Boiler(_)) = (kinds[i - 1], kinds[i + 1])
+                && !matches!(kinds[i], Kind::Boiler(_))
+                && block[i - at].text.split_whitespace().count() <= ZONE_PROSE_WORDS
+            {
+                kinds[i] = Kind::Boiler(reason);
             }
         }
         at += block.len();
@@ -355,12 +361,11 @@ fn teaser_units(lines: &[&Line], kinds: &[Kind]) -> Vec<Option<usize>> {
             continue;
         };
         unit_of[before] = Some(i);
-        if kinds[before] == Kind::Para {
-            if let Some(headline) = before.checked_sub(1).filter(|&j| joinable(&unit_of, j)) {
-                if lines[headline].text.split_whitespace().count() <= ZONE_PROSE_WORDS {
-                    unit_of[headline] = Some(i);
-                }
-            }
+        if kinds[before] == Kind::Para
+            && let Some(headline) = before.checked_sub(1).filter(|&j| joinable(&unit_of, j))
+            && lines[headline].text.split_whitespace().count() <= ZONE_PROSE_WORDS
+        {
+            unit_of[headline] = Some(i);
         }
     }
     unit_of

@@ -76,11 +76,11 @@ pub(crate) fn extract(lines: &[Line], removed: &mut Vec<Removed>) -> (Header, us
 /// A byline, a date, or both on one line ("Andre Damon • 10 April 2023"). A bare byline counts
 /// only after the title, so that a title made of names is not read as a byline.
 fn read_byline_or_date(plain: &str, header: &mut Header) -> Option<&'static str> {
-    if header.date.is_none() {
-        if let Some(date) = parse_date(plain) {
-            header.date = Some(date);
-            return Some("date line");
-        }
+    if header.date.is_none()
+        && let Some(date) = parse_date(plain)
+    {
+        header.date = Some(date);
+        return Some("date line");
     }
     let introduced = plain.to_ascii_lowercase().starts_with("by ")
         || plain.to_ascii_lowercase().starts_with("written by ");

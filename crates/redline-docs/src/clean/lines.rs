@@ -39,7 +39,11 @@ pub(crate) fn normalise_spaces(line: &str) -> String {
             continue;
         }
         // Zero-width characters, soft hyphens, BOMs and control characters carry no text.
-        if matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{ad}') || c.is_control() {
+        if matches!(
+            c,
+            '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+        ) || c.is_control()
+        {
             continue;
         }
         if pending_space {
@@ -73,13 +77,13 @@ fn join_block(block: &[Line]) -> Vec<Line> {
             .all(|l| (50..=100).contains(&l.text.chars().count()));
     let mut out: Vec<Line> = Vec::with_capacity(block.len());
     for line in block {
-        if let Some(prev) = out.last_mut() {
-            if continues(prev, line, hard_wrapped) {
-                prev.text.push(' ');
-                prev.text.push_str(&line.text);
-                prev.hard_break = line.hard_break;
-                continue;
-            }
+        if let Some(prev) = out.last_mut()
+            && continues(prev, line, hard_wrapped)
+        {
+            prev.text.push(' ');
+            prev.text.push_str(&line.text);
+            prev.hard_break = line.hard_break;
+            continue;
         }
         out.push(line.clone());
     }

@@ -54,12 +54,12 @@ pub(crate) fn link_profile(line: &str) -> (usize, usize) {
     let mut outside = String::new();
     let mut i = 0;
     while i < line.len() {
-        if line.as_bytes()[i] == b'[' {
-            if let Some((_, end)) = link_at(line, i) {
-                links += 1;
-                i = end;
-                continue;
-            }
+        if line.as_bytes()[i] == b'['
+            && let Some((_, end)) = link_at(line, i)
+        {
+            links += 1;
+            i = end;
+            continue;
         }
         let len = utf8_len(line.as_bytes()[i]);
         outside.push_str(&line[i..i + len]);
@@ -111,7 +111,11 @@ fn is_emphasis_marker(bytes: &[u8], i: usize) -> bool {
     if b == b'_' {
         return word(prev) != word(next) && !(word(prev) && word(next));
     }
-    !space(prev) != !space(next) || (!space(prev) && !space(next) && !(word(prev) && word(next)))
+    // Hugging a word on one side only ("*Times", "London*"), or squeezed between punctuation and a
+    // word ("(*emphasis*)"); a star between two word characters or two spaces is kept.
+    let hugs_one_side = space(prev) != space(next);
+    let between_non_words = !(space(prev) || space(next) || word(prev) && word(next));
+    hugs_one_side || between_non_words
 }
 
 fn utf8_len(first: u8) -> usize {
@@ -130,14 +134,19 @@ mod tests {
     #[test]
     fn links_emphasis_and_escapes_are_stripped() {
         assert_eq!(
-            strip_inline_markdown("U.S. Secretary of State [Anthony Blinken](#), at a news conference"),
+            strip_inline_markdown(
+                "U.S. Secretary of State [Anthony Blinken](#), at a news conference"
+            ),
             "U.S. Secretary of State Anthony Blinken, at a news conference"
         );
         assert_eq!(
             strip_inline_markdown("told the *Times of London* that"),
             "told the Times of London that"
         );
-        assert_eq!(strip_inline_markdown("another \\$50 billion"), "another $50 billion");
+        assert_eq!(
+            strip_inline_markdown("another \\$50 billion"),
+            "another $50 billion"
+        );
         assert_eq!(
             strip_inline_markdown("**[wsws.org/contact](https://wsws.org/contact)**"),
             "wsws.org/contact"
@@ -147,12 +156,18 @@ mod tests {
         assert_eq!(strip_inline_markdown("@Andre_Damon"), "@Andre_Damon");
         assert_eq!(strip_inline_markdown("socialism!**"), "socialism!");
         assert_eq!(strip_inline_markdown("3 * 4 = 12"), "3 * 4 = 12");
-        assert_eq!(strip_inline_markdown("[not a link] here"), "[not a link] here");
+        assert_eq!(
+            strip_inline_markdown("[not a link] here"),
+            "[not a link] here"
+        );
     }
 
     #[test]
     fn link_profile_counts_words_outside_links() {
-        assert_eq!(link_profile("[VIEW 16 COMMENTS](#) [CONTACT US](#)"), (2, 0));
+        assert_eq!(
+            link_profile("[VIEW 16 COMMENTS](#) [CONTACT US](#)"),
+            (2, 0)
+        );
         assert_eq!(
             link_profile("Find out more about these topics: [Perspectives](#) [Russia](#)"),
             (2, 6)

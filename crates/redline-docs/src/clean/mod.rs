@@ -1,10 +1,10 @@
 //! Cleaning stage: from a page's raw text to the article body.
 //!
 //! Steps, in order:
-//! 1. [`lines`]: normalise each line (spaces, invisible characters) and keep its line number;
-//! 2. [`header`]: read the title, byline and date lines at the top (text and Markdown only);
-//! 3. [`lines::join_blocks`]: join soft-wrapped lines inside a block into logical lines;
-//! 4. [`boilerplate`]: classify each logical line and drop page furniture (captions, sign-up
+//! 1. `lines`: normalise each line (spaces, invisible characters) and keep its line number;
+//! 2. `header`: read the title, byline and date lines at the top (text and Markdown only);
+//! 3. `lines::join_blocks`: join soft-wrapped lines inside a block into logical lines;
+//! 4. `boilerplate`: classify each logical line and drop page furniture (captions, sign-up
 //!    forms, share and comment links, teaser lists of other articles, footers), recording why;
 //! 5. assemble paragraphs, re-joining a sentence that a page broke across two paragraphs.
 //!

@@ -19,7 +19,10 @@ fn header_lines_become_metadata_and_leave_the_body() {
     );
     assert_eq!(c.header.byline.as_ref().unwrap().authors, ["Mara Ionescu"]);
     assert_eq!(c.header.date.unwrap().to_string(), "2025-03-12");
-    assert!(c.text.starts_with("Moldova closed three crossings on Tuesday"));
+    assert!(
+        c.text
+            .starts_with("Moldova closed three crossings on Tuesday")
+    );
 }
 
 #[test]
@@ -115,4 +118,14 @@ fn prose_mentioning_comments_or_views_is_kept() {
     let page = "His comments on Sunday angered Moscow, which summoned the ambassador.\n\nViewed from Chisinau, the move was a provocation by the separatist authorities.";
     let c = clean(page, CleanOptions::EXTRACTED);
     assert!(c.removed.is_empty(), "{:?}", c.removed);
+}
+
+#[test]
+fn rules_and_ornaments_are_separators() {
+    let c = clean(
+        "First part.\n\n---\n\n* * *\n\nSecond part.",
+        CleanOptions::EXTRACTED,
+    );
+    assert_eq!(c.text, "First part.\n\nSecond part.");
+    assert!(c.removed.iter().all(|r| r.reason == "separator"));
 }

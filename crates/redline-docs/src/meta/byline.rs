@@ -78,8 +78,7 @@ pub fn parse_byline(line: &str) -> Option<Byline> {
 }
 
 fn split_names(s: &str) -> impl Iterator<Item = &str> {
-    s.split([',', '&', ';'])
-        .flat_map(|p| p.split(" and "))
+    s.split([',', '&', ';']).flat_map(|p| p.split(" and "))
 }
 
 /// Two to five words, each a capitalised name, an initial ("J."), or a particle, with at least two
@@ -107,7 +106,10 @@ fn is_person_name(s: &str) -> bool {
             return false;
         }
         // All-caps words of three letters or more are acronyms (NATO, WSWS), not names.
-        if word.chars().count() >= 3 && word.chars().all(|c| !c.is_lowercase()) && !word.ends_with('.') {
+        if word.chars().count() >= 3
+            && word.chars().all(|c| !c.is_lowercase())
+            && !word.ends_with('.')
+        {
             return false;
         }
         capitalised += 1;
@@ -127,7 +129,10 @@ mod tests {
     fn introduced_and_bare_bylines() {
         assert_eq!(authors("written by Gary Wilson").unwrap(), ["Gary Wilson"]);
         assert_eq!(authors("By Ana Ciobanu").unwrap(), ["Ana Ciobanu"]);
-        assert_eq!(authors("Andre Damon @Andre_Damon").unwrap(), ["Andre Damon"]);
+        assert_eq!(
+            authors("Andre Damon @Andre_Damon").unwrap(),
+            ["Andre Damon"]
+        );
         assert_eq!(authors("Andre Damon  ").unwrap(), ["Andre Damon"]);
         assert_eq!(
             authors("Ana Ciobanu and Leo Brandt").unwrap(),

@@ -33,7 +33,9 @@ pub fn is_relative_time(s: &str) -> bool {
     }
 }
 
-const TIME_UNITS: &[&str] = &["second", "minute", "min", "hour", "hr", "day", "week", "month", "year"];
+const TIME_UNITS: &[&str] = &[
+    "second", "minute", "min", "hour", "hr", "day", "week", "month", "year",
+];
 
 /// Labels that precede a date on a page; removed before parsing.
 const LABELS: &[&str] = &[
@@ -114,10 +116,12 @@ fn date_words(s: &str) -> Vec<W<'_>> {
 fn ordinal(part: &str) -> Option<u32> {
     let lower = part.to_ascii_lowercase();
     for suffix in ["st", "nd", "rd", "th"] {
-        if let Some(num) = lower.strip_suffix(suffix) {
-            if !num.is_empty() && num.len() <= 2 && num.bytes().all(|b| b.is_ascii_digit()) {
-                return num.parse().ok();
-            }
+        if let Some(num) = lower.strip_suffix(suffix)
+            && !num.is_empty()
+            && num.len() <= 2
+            && num.bytes().all(|b| b.is_ascii_digit())
+        {
+            return num.parse().ok();
         }
     }
     None
@@ -163,8 +167,23 @@ fn is_noise(word: &str) -> bool {
     weekday
         || matches!(
             lower.as_str(),
-            "am" | "pm" | "gmt" | "utc" | "z" | "est" | "edt" | "cet" | "cest" | "bst" | "pst"
-                | "pdt" | "msk" | "eet" | "eest" | "of" | "the" | "at"
+            "am" | "pm"
+                | "gmt"
+                | "utc"
+                | "z"
+                | "est"
+                | "edt"
+                | "cet"
+                | "cest"
+                | "bst"
+                | "pst"
+                | "pdt"
+                | "msk"
+                | "eet"
+                | "eest"
+                | "of"
+                | "the"
+                | "at"
         )
 }
 
@@ -192,16 +211,10 @@ fn parse_words(words: &[W<'_>]) -> Option<PartialDate> {
         // 2023-04
         [Num(y, 4), Num(m, 1..=2)] => PartialDate::month(year(*y, 4)?, *m),
         // 10 April 2023 / April 10, 2023 / 10 Apr. 2023
-        [Num(d, 1..=2), Word(m), Num(y, 4)] => {
-            PartialDate::ymd(year(*y, 4)?, month_number(m)?, *d)
-        }
-        [Word(m), Num(d, 1..=2), Num(y, 4)] => {
-            PartialDate::ymd(year(*y, 4)?, month_number(m)?, *d)
-        }
+        [Num(d, 1..=2), Word(m), Num(y, 4)] => PartialDate::ymd(year(*y, 4)?, month_number(m)?, *d),
+        [Word(m), Num(d, 1..=2), Num(y, 4)] => PartialDate::ymd(year(*y, 4)?, month_number(m)?, *d),
         // 2023 April 10 (rare, but East Asian outlets write it)
-        [Num(y, 4), Word(m), Num(d, 1..=2)] => {
-            PartialDate::ymd(year(*y, 4)?, month_number(m)?, *d)
-        }
+        [Num(y, 4), Word(m), Num(d, 1..=2)] => PartialDate::ymd(year(*y, 4)?, month_number(m)?, *d),
         // April 2025
         [Word(m), Num(y, 4)] => PartialDate::month(year(*y, 4)?, month_number(m)?),
         // 2019

@@ -63,7 +63,8 @@ pub(crate) fn decode<'a>(
                 offset: e.valid_up_to(),
             }),
             Err(_) => {
-                let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+                let mut detector =
+                    chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
                 detector.feed(bytes, true);
                 let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
                 let (text, _) = encoding.decode_without_bom_handling(bytes);
@@ -75,7 +76,9 @@ pub(crate) fn decode<'a>(
 
 fn first_error(encoding: &'static Encoding, bytes: &[u8]) -> usize {
     if encoding == UTF_8 {
-        return std::str::from_utf8(bytes).err().map_or(0, |e| e.valid_up_to());
+        return std::str::from_utf8(bytes)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
     }
     0
 }
@@ -87,7 +90,10 @@ pub(crate) fn html_declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let lower: Vec<u8> = head.to_ascii_lowercase();
     let at = find(&lower, b"charset=")? + b"charset=".len();
     let rest = &head[at..];
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let end = rest
         .iter()
         .position(|&b| matches!(b, b'"' | b'\'' | b' ' | b';' | b'>' | b'/'))
@@ -107,7 +113,8 @@ mod tests {
     fn utf8_bom_and_declared_legacy_encodings() {
         assert_eq!(decode(b"caf\xc3\xa9", None).unwrap().0, "café");
         assert_eq!(decode(b"\xef\xbb\xbfcaf\xc3\xa9", None).unwrap().0, "café");
-        let (text, how) = decode(b"caf\xe9 \x93quoted\x94", Some(encoding_rs::WINDOWS_1252)).unwrap();
+        let (text, how) =
+            decode(b"caf\xe9 \x93quoted\x94", Some(encoding_rs::WINDOWS_1252)).unwrap();
         assert_eq!(text, "café “quoted”");
         assert_eq!(how, Decoding::Declared(encoding_rs::WINDOWS_1252));
         let (text, how) = decode(b"\xff\xfeh\x00i\x00", None).unwrap();

@@ -2,7 +2,7 @@ use thiserror::Error;
 
 /// Why an input, or one document in it, was skipped.
 ///
-/// Every variant reads as the second half of "FILE[:LINE]: ...", so a skip line names the input,
+/// Every variant reads as the second half of `FILE[:LINE]: ...`, so a skip line names the input,
 /// the line or item where that applies, and the field where that applies.
 #[derive(Debug, Error)]
 pub enum ReadError {

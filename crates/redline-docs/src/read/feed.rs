@@ -41,7 +41,10 @@ pub(crate) fn read(ctx: &Context<'_>, bytes: &[u8], sink: &mut dyn FnMut(Outcome
             .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()))
             .unwrap_or_default();
         let meta = ArticleMeta {
-            title: entry.title.as_ref().map(|t| fragment_text(&t.content).trim().to_string()),
+            title: entry
+                .title
+                .as_ref()
+                .map(|t| fragment_text(&t.content).trim().to_string()),
             authors: entry
                 .authors
                 .iter()

@@ -48,7 +48,15 @@ pub(crate) fn read(ctx: &Context<'_>, bytes: &[u8], sink: &mut dyn FnMut(Outcome
     };
     let mut cleaned = clean(&body, CleanOptions::EXTRACTED);
     cleaned.drop_leading_title(meta.title.as_deref());
-    finish(ctx, None, ctx.doc_id(None), SourceFormat::Html, meta, cleaned, sink);
+    finish(
+        ctx,
+        None,
+        ctx.doc_id(None),
+        SourceFormat::Html,
+        meta,
+        cleaned,
+        sink,
+    );
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -82,10 +90,10 @@ pub(crate) fn fragment_text(fragment: &str) -> String {
                 _ => {}
             },
             ego_tree::iter::Edge::Close(node) => {
-                if let Node::Element(e) = node.value() {
-                    if is_block(e.name()) {
-                        out.push_str("\n\n");
-                    }
+                if let Node::Element(e) = node.value()
+                    && is_block(e.name())
+                {
+                    out.push_str("\n\n");
                 }
             }
         }

@@ -39,7 +39,15 @@ pub(crate) fn read(ctx: &Context<'_>, mut reader: impl BufRead, sink: &mut dyn F
         match parse_record(ctx, &line, number) {
             Ok((id, meta, text)) => {
                 let cleaned = clean(&text, CleanOptions::VERBATIM);
-                finish(ctx, Some(number), id, SourceFormat::Jsonl, meta, cleaned, sink);
+                finish(
+                    ctx,
+                    Some(number),
+                    id,
+                    SourceFormat::Jsonl,
+                    meta,
+                    cleaned,
+                    sink,
+                );
             }
             Err(e) => sink(ctx.skip(Some(number), e)),
         }
@@ -105,7 +113,13 @@ fn parse_record(
         encoding: "UTF-8",
         offset: e.valid_up_to(),
     })?;
-    let value: Value = serde_json::from_str(line).map_err(|e| ReadError::Json(e.to_string()))?;
+    let value: Value = serde_json::from_str(line).map_err(|e| {
+        // serde numbers lines inside the text it was given, which is always "line 1" here; the
+        // skip already names the file's line, so only the column is worth keeping.
+        let message = e.to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message);
+        ReadError::Json(format!("{message} at column {}", e.column()))
+    })?;
     let Value::Object(record) = value else {
         return Err(ReadError::Json("a line must hold a JSON object".into()));
     };
@@ -157,7 +171,10 @@ fn parse_record(
     Ok((id, meta, text))
 }
 
-fn string_field(record: &Map<String, Value>, field: &'static str) -> Result<Option<String>, ReadError> {
+fn string_field(
+    record: &Map<String, Value>,
+    field: &'static str,
+) -> Result<Option<String>, ReadError> {
     match record.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),

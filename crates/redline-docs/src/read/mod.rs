@@ -167,7 +167,9 @@ pub fn discover(inputs: &[Input]) -> Discovered {
                 .follow_links(true)
                 .sort_by_file_name()
                 .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                });
             for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_file() => match format_for_extension(e.path()) {
@@ -179,9 +181,10 @@ pub fn discover(inputs: &[Input]) -> Discovered {
                     },
                     Ok(_) => {}
                     Err(e) => found.skipped.push(Skip {
-                        source: e
-                            .path()
-                            .map_or_else(|| path.display().to_string(), |p| p.display().to_string()),
+                        source: e.path().map_or_else(
+                            || path.display().to_string(),
+                            |p| p.display().to_string(),
+                        ),
                         item: None,
                         error: ReadError::Io(e.into()),
                     }),
@@ -249,18 +252,27 @@ pub fn read_source(source: &Source, options: &ReadOptions, sink: &mut dyn FnMut(
     if format == SourceFormat::Jsonl {
         return jsonl::read(&ctx, reader, sink);
     }
-    let bytes = match read_limited(reader, options.max_bytes) {
-        Ok(bytes) => bytes,
-        Err(e) => return skip_whole(sink, e),
-    };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return skip_whole(sink, ReadError::Empty);
+    match read_limited(reader, options.max_bytes) {
+        Ok(bytes) => read_loaded(&ctx, format, &bytes, sink),
+        Err(e) => skip_whole(sink, e),
+    }
+}
+
+/// Dispatches bytes already in memory to their format's reader.
+fn read_loaded(
+    ctx: &Context<'_>,
+    format: SourceFormat,
+    bytes: &[u8],
+    sink: &mut dyn FnMut(Outcome),
+) {
+    if format != SourceFormat::Jsonl && bytes.iter().all(u8::is_ascii_whitespace) {
+        return sink(ctx.skip(None, ReadError::Empty));
     }
     match format {
-        SourceFormat::Html => html::read(&ctx, &bytes, sink),
-        SourceFormat::Feed => feed::read(&ctx, &bytes, sink),
-        SourceFormat::Text | SourceFormat::Markdown => text::read(&ctx, &bytes, format, sink),
-        SourceFormat::Jsonl => unreachable!("JSON Lines is streamed above"),
+        SourceFormat::Html => html::read(ctx, bytes, sink),
+        SourceFormat::Feed => feed::read(ctx, bytes, sink),
+        SourceFormat::Jsonl => jsonl::read(ctx, bytes, sink),
+        SourceFormat::Text | SourceFormat::Markdown => text::read(ctx, bytes, format, sink),
     }
 }
 
@@ -284,7 +296,10 @@ impl Context<'_> {
         match how {
             Decoding::Guessed(encoding) => Some(Outcome::Warning {
                 source: self.name.to_string(),
-                message: format!("not UTF-8 and no charset declared; read as {} (a guess)", encoding.name()),
+                message: format!(
+                    "not UTF-8 and no charset declared; read as {} (a guess)",
+                    encoding.name()
+                ),
             }),
             _ => None,
         }
@@ -322,7 +337,10 @@ fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadError> {
 /// Guesses the format of an input without a telling extension from its first bytes.
 pub fn sniff(head: &[u8]) -> SourceFormat {
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
-    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
     let head = &head[start..head.len().min(start + 1024)];
     match head.first() {
         Some(b'{') => SourceFormat::Jsonl,
@@ -382,26 +400,57 @@ pub(crate) fn finish(
     }
 }
 
-/// Reads one string as one document, for tests, benchmarks and `redline explain`.
-pub fn read_str(id: &str, format: SourceFormat, text: &str) -> Result<Document, ReadError> {
-    let options = ReadOptions::default();
+/// Reads in-memory bytes in the given format, reporting to `sink` exactly as [`read_source`]
+/// does for a file called `name`. For fuzzing, benchmarks and callers that hold text already.
+pub fn read_bytes(
+    name: &str,
+    format: SourceFormat,
+    bytes: &[u8],
+    options: &ReadOptions,
+    sink: &mut dyn FnMut(Outcome),
+) {
     let ctx = Context {
-        name: id,
+        name,
         path: None,
-        options: &options,
+        options,
     };
-    let mut result = Err(ReadError::NoText);
-    let mut sink = |outcome: Outcome| match outcome {
-        Outcome::Document { doc, .. } if result.is_err() => result = Ok(*doc),
-        Outcome::Skipped(skip) if result.is_err() => result = Err(skip.error),
-        _ => {}
-    };
-    let bytes = text.as_bytes();
-    match format {
-        SourceFormat::Html => html::read(&ctx, bytes, &mut sink),
-        SourceFormat::Feed => feed::read(&ctx, bytes, &mut sink),
-        SourceFormat::Jsonl => jsonl::read(&ctx, bytes, &mut sink),
-        SourceFormat::Text | SourceFormat::Markdown => text::read(&ctx, bytes, format, &mut sink),
+    if bytes.len() as u64 > options.max_bytes && format != SourceFormat::Jsonl {
+        return sink(ctx.skip(
+            None,
+            ReadError::TooLarge {
+                size: bytes.len() as u64,
+                limit: options.max_bytes,
+            },
+        ));
     }
+    read_loaded(&ctx, format, bytes, sink);
+}
+
+/// Reads one string as one document (the first, for multi-document formats).
+pub fn read_str(name: &str, format: SourceFormat, text: &str) -> Result<Document, ReadError> {
+    let mut result = Err(ReadError::NoText);
+    let mut found = false;
+    read_bytes(
+        name,
+        format,
+        text.as_bytes(),
+        &ReadOptions::default(),
+        &mut |outcome| {
+            if found {
+                return;
+            }
+            match outcome {
+                Outcome::Document { doc, .. } => {
+                    result = Ok(*doc);
+                    found = true;
+                }
+                Outcome::Skipped(skip) => {
+                    result = Err(skip.error);
+                    found = true;
+                }
+                Outcome::Warning { .. } => {}
+            }
+        },
+    );
     result
 }

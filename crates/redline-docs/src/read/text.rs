@@ -5,7 +5,12 @@ use redline_model::{ArticleMeta, SourceFormat};
 use super::{Context, Outcome, decode::decode, finish};
 use crate::clean::{CleanOptions, Header, clean};
 
-pub(crate) fn read(ctx: &Context<'_>, bytes: &[u8], format: SourceFormat, sink: &mut dyn FnMut(Outcome)) {
+pub(crate) fn read(
+    ctx: &Context<'_>,
+    bytes: &[u8],
+    format: SourceFormat,
+    sink: &mut dyn FnMut(Outcome),
+) {
     let (text, how) = match decode(bytes, None) {
         Ok(decoded) => decoded,
         Err(e) => return sink(ctx.skip(None, e)),
