@@ -1,8 +1,8 @@
 //! Cleans arbitrary text with each set of `CleanOptions`.
 //!
 //! Cleaning must not panic, and its output must be normalised: no carriage return, no more than
-//! one blank line in a row, no leading or trailing whitespace. With `VERBATIM` (whitespace and
-//! Markdown only) cleaning must also be idempotent.
+//! one blank line in a row, no leading or trailing whitespace. With `VERBATIM` (whitespace
+//! only) cleaning must also be idempotent.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -18,7 +18,10 @@ fuzz_target!(|data: &[u8]| {
     let raw = String::from_utf8_lossy(data);
     for (name, options) in ALL {
         let text = clean(&raw, options).text;
-        assert!(!text.contains('\r'), "{name}: carriage return in output {text:?} of {raw:?}");
+        assert!(
+            !text.contains('\r'),
+            "{name}: carriage return in output {text:?} of {raw:?}"
+        );
         assert!(
             !text.contains("\n\n\n"),
             "{name}: more than one blank line in output {text:?} of {raw:?}"
@@ -30,7 +33,10 @@ fuzz_target!(|data: &[u8]| {
         );
         if options == CleanOptions::VERBATIM {
             let again = clean(&text, options).text;
-            assert_eq!(again, text, "{name}: cleaning is not idempotent for {raw:?}");
+            assert_eq!(
+                again, text,
+                "{name}: cleaning is not idempotent for {raw:?}"
+            );
         }
     }
 });

@@ -11,7 +11,9 @@ const MAX_BYTES: u64 = 1024 * 1024;
 /// Skips and warnings are expected outcomes for arbitrary bytes and are ignored; a panic inside
 /// the reader is a finding in itself.
 pub fn read_and_check(format: SourceFormat, data: &[u8]) {
-    let options = ReadOptions { max_bytes: MAX_BYTES };
+    let options = ReadOptions {
+        max_bytes: MAX_BYTES,
+    };
     read_bytes("fuzz-input", format, data, &options, &mut |outcome| {
         if let Outcome::Document { doc, .. } = outcome {
             if let Err(error) = doc.check_layers() {

@@ -145,6 +145,11 @@ pub fn run(args: DocArgs) -> Result<ExitCode> {
             out.flush().context("writing to standard output")
         })?;
         bar.inc(chunk.len() as u64);
+        bar.set_message(progress::tally_message(
+            &bar,
+            tally.documents,
+            tally.skipped,
+        ));
     }
     bar.finish_and_clear();
     out.flush().context("writing to standard output")?;

@@ -15,10 +15,19 @@ pub fn sources_bar(total: usize, enabled: bool) -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
     bar.set_style(
         ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} files  {per_sec}  {msg}",
+            "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} files  {msg}  (eta {eta})",
         )
         .expect("progress template is valid"),
     );
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
+}
+
+/// The bar's message: documents so far, their rate, and skips.
+pub fn tally_message(bar: &ProgressBar, documents: usize, skipped: usize) -> String {
+    let seconds = bar.elapsed().as_secs_f64().max(1e-3);
+    format!(
+        "{documents} documents ({:.0}/s), {skipped} skipped",
+        documents as f64 / seconds
+    )
 }

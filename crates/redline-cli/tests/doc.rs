@@ -132,12 +132,14 @@ fn issue_2_bad_inputs_are_named_skips_and_the_batch_goes_on() {
         "batch.jsonl:2: malformed JSON",
         "batch.jsonl:3: missing required field `text`",
         "batch.jsonl:4: invalid UTF-8",
-        "batch.jsonl:5: field `date`",
+        "warning: ",
+        "batch.jsonl:5: field `date`: cannot read \"someday\" as a date",
         "truncated.rss: unreadable RSS/Atom feed",
         "settings.xml: XML that is not an RSS or Atom feed",
         "big.txt: 2000 bytes is over the limit of 1000 bytes",
-        "3 documents",
-        "10 skipped",
+        "4 documents",
+        "9 skipped",
+        "1 warning",
     ] {
         assert!(
             stderr.contains(expected),
@@ -148,10 +150,11 @@ fn issue_2_bad_inputs_are_named_skips_and_the_batch_goes_on() {
         .iter()
         .map(|d| d["id"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(ids.len(), 3, "{ids:?}");
+    assert_eq!(ids.len(), 4, "{ids:?}");
     assert_eq!(ids[0], "a");
-    assert!(ids[1].ends_with("broken.html"));
-    assert!(ids[2].ends_with("good.txt"));
+    assert_eq!(ids[1], "e", "a bad date costs the date, not the document");
+    assert!(ids[2].ends_with("broken.html"));
+    assert!(ids[3].ends_with("good.txt"));
 }
 
 #[test]

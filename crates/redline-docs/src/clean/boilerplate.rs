@@ -239,6 +239,18 @@ pub(crate) fn split_stamp(text: &str) -> Option<(&str, &str)> {
 
 /// A date line or "Author • date" line: "8 April 2023", "Tom Hall • 11 hours ago".
 pub(crate) fn is_date_stamp(text: &str) -> bool {
+    // Cheap rejections first: this runs on every line, and almost no line is a stamp.
+    if text.len() > 240 {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
+    if !text.bytes().any(|b| b.is_ascii_digit())
+        && !["ago", "yesterday", "today", "just now"]
+            .iter()
+            .any(|w| lower.contains(w))
+    {
+        return false;
+    }
     let plain = strip_inline_markdown(text);
     let plain = plain.trim();
     if plain.is_empty() || plain.len() > 120 {

@@ -70,6 +70,15 @@ pub(crate) fn join_blocks(lines: &[Line]) -> Vec<Vec<Line>> {
         .collect()
 }
 
+/// Splits lines into blocks at blank lines, keeping every line as it is.
+pub(crate) fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
+    lines
+        .split(|line| line.text.is_empty())
+        .filter(|block| !block.is_empty())
+        .map(<[Line]>::to_vec)
+        .collect()
+}
+
 fn join_block(block: &[Line]) -> Vec<Line> {
     let hard_wrapped = block.len() >= 3
         && block[..block.len() - 1]

@@ -1,13 +1,22 @@
 //! Inline Markdown: link markup, emphasis, escapes and heading markers.
 //!
 //! Saved pages and the seed articles carry Markdown even in `.txt` files (`[Anthony Blinken](#)`,
-//! `*New York Times*`, `\$50`), so the cleaner strips it from every text format.
+//! `*New York Times*`, `\$50`), so the cleaner strips it from every page format.
+
+use std::borrow::Cow;
 
 /// Removes inline Markdown: `[text](url)` becomes `text`, `![alt](url)` disappears, emphasis
 /// markers (`**`, `__`, `*word*`) go, backslash escapes lose their backslash, and a leading
 /// heading (`## `) or block-quote (`> `) marker goes.
-pub fn strip_inline_markdown(line: &str) -> String {
+pub fn strip_inline_markdown(line: &str) -> Cow<'_, str> {
     let line = strip_block_marker(line);
+    // Most lines carry no markup at all; they are returned without copying.
+    if !line
+        .bytes()
+        .any(|b| matches!(b, b'\\' | b'[' | b'*' | b'_' | b'!'))
+    {
+        return Cow::Borrowed(line);
+    }
     let bytes = line.as_bytes();
     let mut out = String::with_capacity(line.len());
     let mut i = 0;
@@ -44,12 +53,15 @@ pub fn strip_inline_markdown(line: &str) -> String {
             }
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The share of a line's visible text that sits inside link markup, and how many words lie
 /// outside links. A line that is mostly links is navigation ("[VIEW 16 COMMENTS](#) [CONTACT US](#)").
 pub(crate) fn link_profile(line: &str) -> (usize, usize) {
+    if !line.contains('[') {
+        return (0, usize::MAX);
+    }
     let mut links = 0;
     let mut outside = String::new();
     let mut i = 0;
@@ -82,19 +94,33 @@ fn strip_block_marker(line: &str) -> &str {
 
 /// `[text](target)` starting at `open`: returns the text and the index after `)`.
 fn link_at(line: &str, open: usize) -> Option<(&str, usize)> {
-    let rest = &line[open + 1..];
+    let rest = prefix(&line[open + 1..], MAX_LINK_TEXT + 2);
     let close = rest.find("](")?;
     let text = &rest[..close];
     if text.contains('[') {
         return None;
     }
     let target_start = open + 1 + close + 2;
-    let target_len = line[target_start..].find(')')?;
+    let target_len = prefix(&line[target_start..], MAX_LINK_TARGET).find(')')?;
     let target = &line[target_start..target_start + target_len];
     if target.contains(' ') && !target.contains('"') {
         return None;
     }
     Some((text, target_start + target_len + 1))
+}
+
+/// Link text and targets longer than these are not links; the bound keeps scanning linear on
+/// lines full of `[` (a search per bracket over the rest of a long line would be quadratic).
+const MAX_LINK_TEXT: usize = 512;
+const MAX_LINK_TARGET: usize = 2048;
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// An asterisk or underscore is emphasis when it hugs a word on exactly one side, or is part of a
@@ -153,6 +179,9 @@ mod tests {
         );
         assert_eq!(strip_inline_markdown("# NATO escalates"), "NATO escalates");
         assert_eq!(strip_inline_markdown("![a map](x.png) Troops"), " Troops");
+        // A line of brackets is scanned in linear time and kept as is.
+        let brackets = "[".repeat(200_000);
+        assert_eq!(strip_inline_markdown(&brackets), brackets);
         assert_eq!(strip_inline_markdown("@Andre_Damon"), "@Andre_Damon");
         assert_eq!(strip_inline_markdown("socialism!**"), "socialism!");
         assert_eq!(strip_inline_markdown("3 * 4 = 12"), "3 * 4 = 12");

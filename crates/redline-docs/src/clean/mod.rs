@@ -28,6 +28,9 @@ pub struct CleanOptions {
     pub detect_header: bool,
     /// Drop boilerplate lines. Off for JSON Lines input, whose text the user already chose.
     pub remove_boilerplate: bool,
+    /// Treat the text as page markup: strip inline Markdown and join soft-wrapped lines. Off for
+    /// text taken as given, where a line break is the user's and `*` or `[` are literal.
+    pub page_markup: bool,
 }
 
 impl CleanOptions {
@@ -35,16 +38,20 @@ impl CleanOptions {
     pub const PAGE_TEXT: CleanOptions = CleanOptions {
         detect_header: true,
         remove_boilerplate: true,
+        page_markup: true,
     };
     /// For text extracted from HTML, whose metadata comes from the markup.
     pub const EXTRACTED: CleanOptions = CleanOptions {
         detect_header: false,
         remove_boilerplate: true,
+        page_markup: true,
     };
-    /// For text the user supplied as is (JSON Lines): whitespace and Markdown only.
+    /// For text the user supplied as is (JSON Lines): whitespace only. Idempotent: cleaning
+    /// its own output changes nothing (a fuzz target checks this).
     pub const VERBATIM: CleanOptions = CleanOptions {
         detect_header: false,
         remove_boilerplate: false,
+        page_markup: false,
     };
 }
 
@@ -79,7 +86,11 @@ pub fn clean(raw: &str, options: CleanOptions) -> Cleaned {
     } else {
         (Header::default(), 0)
     };
-    let blocks = lines::join_blocks(&lines[body_start..]);
+    let blocks = if options.page_markup {
+        lines::join_blocks(&lines[body_start..])
+    } else {
+        lines::blocks(&lines[body_start..])
+    };
     let verdicts = if options.remove_boilerplate {
         boilerplate::judge(&blocks)
     } else {
@@ -100,7 +111,11 @@ pub fn clean(raw: &str, options: CleanOptions) -> Cleaned {
                     text: line.text.clone(),
                 }),
                 Verdict::Keep => {
-                    let plain = strip_inline_markdown(&line.text);
+                    let plain = if options.page_markup {
+                        strip_inline_markdown(&line.text)
+                    } else {
+                        std::borrow::Cow::Borrowed(line.text.as_str())
+                    };
                     let plain = plain.trim();
                     if plain.is_empty() {
                         continue;

@@ -98,7 +98,14 @@ pub(crate) fn html_declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
         .iter()
         .position(|&b| matches!(b, b'"' | b'\'' | b' ' | b';' | b'>' | b'/'))
         .unwrap_or(rest.len());
-    Encoding::for_label(&rest[..end])
+    // A page cannot declare UTF-16 in ASCII bytes; browsers read such pages as UTF-8, and so do we.
+    Encoding::for_label(&rest[..end]).map(|e| {
+        if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE {
+            UTF_8
+        } else {
+            e
+        }
+    })
 }
 
 pub(crate) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -158,5 +165,9 @@ mod tests {
             Some(encoding_rs::WINDOWS_1252)
         );
         assert_eq!(html_declared_charset(b"<p>no charset</p>"), None);
+        assert_eq!(
+            html_declared_charset(b"<meta charset=\"utf-16\">"),
+            Some(UTF_8)
+        );
     }
 }

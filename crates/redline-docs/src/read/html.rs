@@ -85,6 +85,8 @@ pub(crate) fn fragment_text(fragment: &str) -> String {
                 Node::Element(e) => match e.name() {
                     "br" => out.push('\n'),
                     "li" => out.push_str("\n- "),
+                    // Cells of a row stay on one line but must not run together ("Kyiv12").
+                    "td" | "th" => out.push(' '),
                     _ => {}
                 },
                 _ => {}
@@ -118,6 +120,8 @@ fn is_block(name: &str) -> bool {
             | "ol"
             | "table"
             | "tr"
+            | "dt"
+            | "dd"
             | "figure"
             | "header"
             | "footer"
@@ -136,5 +140,12 @@ mod tests {
         );
         let cleaned = clean(&text, CleanOptions::VERBATIM).text;
         assert_eq!(cleaned, "First bold line.\n\nSecond.\nThird\n\n- a\n- b");
+        let table = fragment_text(
+            "<table><tr><td>Kyiv</td><td>12</td></tr><tr><td>Kharkiv</td><td>7</td></tr></table>",
+        );
+        assert_eq!(
+            clean(&table, CleanOptions::VERBATIM).text,
+            "Kyiv 12\n\nKharkiv 7"
+        );
     }
 }

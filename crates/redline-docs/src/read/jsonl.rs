@@ -36,8 +36,19 @@ pub(crate) fn read(ctx: &Context<'_>, mut reader: impl BufRead, sink: &mut dyn F
             continue;
         }
         any = true;
-        match parse_record(ctx, &line, number) {
-            Ok((id, meta, text)) => {
+        // A byte-order mark may open the file; it is not part of the first record.
+        let record = match number {
+            1 => line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&line),
+            _ => &line,
+        };
+        match parse_record(ctx, record, number) {
+            Ok((id, meta, text, date_problem)) => {
+                if let Some(message) = date_problem {
+                    sink(Outcome::Warning {
+                        source: format!("{}:{number}", ctx.name),
+                        message,
+                    });
+                }
                 let cleaned = clean(&text, CleanOptions::VERBATIM);
                 finish(
                     ctx,
@@ -108,7 +119,7 @@ fn parse_record(
     ctx: &Context<'_>,
     line: &[u8],
     number: usize,
-) -> Result<(DocId, ArticleMeta, String), ReadError> {
+) -> Result<(DocId, ArticleMeta, String, Option<String>), ReadError> {
     let line = std::str::from_utf8(line).map_err(|e| ReadError::BadEncoding {
         encoding: "UTF-8",
         offset: e.valid_up_to(),
@@ -135,12 +146,20 @@ fn parse_record(
             });
         }
     };
+    // An unreadable date costs the date, not the document: the text is still worth coding, and
+    // the warning names the line and field so the user can fix the batch.
+    let mut date_problem = None;
     let published = match string_field(&record, "date")? {
         None => None,
-        Some(date) => Some(parse_date(&date).ok_or_else(|| ReadError::BadField {
-            field: "date",
-            message: format!("cannot read {date:?} as a date (use YYYY-MM-DD)"),
-        })?),
+        Some(date) => {
+            let parsed = parse_date(&date);
+            if parsed.is_none() {
+                date_problem = Some(format!(
+                    "field `date`: cannot read {date:?} as a date (use YYYY-MM-DD); the document is read without one"
+                ));
+            }
+            parsed
+        }
     };
     let authors = match record.get("authors") {
         None | Some(Value::Null) => Vec::new(),
@@ -168,7 +187,7 @@ fn parse_record(
         published,
         language: string_field(&record, "language")?,
     };
-    Ok((id, meta, text))
+    Ok((id, meta, text, date_problem))
 }
 
 fn string_field(
