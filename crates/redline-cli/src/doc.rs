@@ -170,7 +170,7 @@ pub fn run(args: DocArgs) -> Result<ExitCode> {
     }
     eprintln!("{summary}");
     Ok(if tally.skipped > 0 {
-        ExitCode::from(2)
+        ExitCode::from(3)
     } else {
         ExitCode::SUCCESS
     })

@@ -16,8 +16,8 @@ use clap::{Parser, Subcommand};
 /// Inputs are files, directories (read recursively: .txt .md .html .htm .jsonl .ndjson .rss .atom
 /// .xml) or `-` for standard input. Everything runs offline.
 ///
-/// Exit status: 0 when every input was read, 2 when some inputs or documents were skipped (each
-/// skip is reported on standard error with its reason), 1 on a fatal error.
+/// Exit status: 0 when every input was read, 3 when some inputs or documents were skipped (each
+/// skip is reported on standard error with its reason), 2 on a usage error, 1 on any other error.
 #[derive(Debug, Parser)]
 #[command(name = "redline", version, about, long_about, max_term_width = 100)]
 struct Cli {

@@ -123,7 +123,7 @@ fn issue_2_bad_inputs_are_named_skips_and_the_batch_goes_on() {
         .arg(dir.path())
         .arg(dir.path().join("missing.txt"))
         .assert()
-        .code(2);
+        .code(3);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     for expected in [
         "missing.txt: no such file or directory",
