@@ -50,38 +50,64 @@ fn sentences(doc: &Document) -> Vec<&str> {
     doc.sentences.iter().map(|s| doc.slice(s.span)).collect()
 }
 
+/// The raw lines of a seed file, to check that a title is one whole line of it without quoting
+/// the seed in the repository.
+fn raw_lines(prefix: &str) -> Vec<String> {
+    let dir = seeds_dir().unwrap();
+    let path = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .unwrap();
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| l.trim().trim_start_matches("# ").to_string())
+        .collect()
+}
+
 #[test]
 fn issue_2_seed_metadata() {
+    // (seed, title's first words, published, authors); the whole title must be a line of the seed.
     let cases = [
         ("000", None, None, vec![]),
         (
             "001",
-            Some("Leaked documents show massive US involvement in Ukraine war"),
+            Some("Leaked documents show"),
             Some("2023-04-10"),
             vec!["Andre Damon"],
         ),
         (
             "002",
-            Some("NATO recklessly escalates war against Russia"),
+            Some("NATO recklessly escalates"),
             Some("2023-01-08"),
             vec!["Andre Damon"],
         ),
-        (
-            "003",
-            Some("Secretary of State Antony Blinken finally decided to drop the charade."),
-            None,
-            vec![],
-        ),
+        ("003", Some("Secretary of State"), None, vec![]),
         (
             "004",
-            Some("With two months left, Biden escalates NATO war on Russia"),
+            Some("With two months left"),
             Some("2024-11-18"),
             vec!["Gary Wilson"],
         ),
     ];
-    for (prefix, title, date, authors) in cases {
+    for (prefix, title_start, date, authors) in cases {
         let Some(doc) = seed(prefix) else { return };
-        assert_eq!(doc.meta.title.as_deref(), title, "{prefix} title");
+        match (title_start, doc.meta.title.as_deref()) {
+            (None, got) => assert_eq!(got, None, "{prefix} has no title line"),
+            (Some(start), Some(title)) => {
+                assert!(title.starts_with(start), "{prefix} title {title:?}");
+                assert!(
+                    raw_lines(prefix).iter().any(|l| l == title),
+                    "{prefix} title is a whole line"
+                );
+                assert!(
+                    !doc.text.starts_with(title),
+                    "{prefix} title left in the body"
+                );
+            }
+            (Some(_), None) => panic!("{prefix}: no title"),
+        }
         assert_eq!(
             doc.meta.published.map(|d| d.to_string()).as_deref(),
             date,
@@ -104,18 +130,9 @@ fn issue_2_seed_metadata() {
 #[test]
 fn issue_2_seed_001_keeps_the_body_and_drops_the_page() {
     let Some(doc) = seed("001") else { return };
-    assert!(
-        doc.text
-            .starts_with("Last week, dozens of secret documents")
-    );
-    assert!(
-        doc.text
-            .contains("97 NATO Special Operations troops are currently deployed inside Ukraine.")
-    );
-    assert!(
-        doc.text
-            .contains("between 35,000 and 43,000 Russian soldiers killed")
-    );
+    assert!(doc.text.starts_with("Last week, dozens"));
+    assert!(doc.text.contains("\n- 97 NATO Special"));
+    assert!(doc.text.contains("35,000 and 43,000"));
     for boilerplate in [
         "In this photo taken on",
         "First Name (required)",
@@ -141,30 +158,30 @@ fn issue_2_seed_002_drops_the_contact_footer_and_rejoins_broken_sentences() {
     assert!(!doc.text.contains("To contact the WSWS"));
     assert!(!doc.text.contains("wsws.org/contact"));
     let s = sentences(&doc);
-    assert!(
-        s.iter()
-            .any(|s| s.contains("“special military operation” is giving way"))
-    );
-    assert!(
-        s.iter()
-            .any(|s| s.starts_with("- On December 21, the Biden administration announced"))
-    );
-    assert!(s.iter().any(|s| {
-        s.starts_with("On January 4 and 5, France, Germany and the United States announced")
-    }));
+    assert!(s.iter().any(|s| s.contains("“special military operation”")));
+    assert!(s.iter().any(|s| s.starts_with("- On December 21,")));
+    assert!(s.iter().any(|s| { s.starts_with("On January 4 and 5,") }));
 }
 
 #[test]
 fn issue_2_seed_sentences_split_around_abbreviations() {
+    // Short fragments only: the seed text itself stays in ../shared.
     let Some(doc) = seed("004") else { return };
     let s = sentences(&doc);
-    assert!(s.iter().any(|s| s.starts_with(
-        "The authorization, reported on Nov. 17 by the New York Times, explicitly permits Ukraine"
-    )));
-    assert!(s.iter().any(|s| s.starts_with("U.S. Secretary of State Anthony Blinken, at a news conference")));
+    assert!(
+        s.iter()
+            .any(|s| s.contains("on Nov. 17 by") && s.contains("(ATACMS)")),
+        "“Nov. 17” must not end a sentence"
+    );
+    assert!(
+        s.iter()
+            .any(|s| s.starts_with("U.S. Secretary of State") && s.contains("news conference"))
+    );
     assert!(!doc.text.contains("Photo: U.S. DoD"));
-    assert!(!doc.text.contains("[Anthony Blinken](#)"));
+    assert!(!doc.text.contains("](#)"));
     let Some(doc) = seed("000") else { return };
     let s = sentences(&doc);
-    assert!(s.contains(&"Washington confirmed that there is “a small U.S. military presence,” but only made the admission after the Pentagon data leak."));
+    assert!(s.iter().any(|s| s.starts_with("Washington confirmed")
+        && s.contains("U.S. military presence,”")
+        && s.ends_with("leak.")));
 }

@@ -158,8 +158,8 @@ mod tests {
     #[test]
     fn titles_and_sentences_are_not_bylines() {
         for line in [
-            "NATO recklessly escalates war against Russia",
-            "Leaked documents show massive US involvement in Ukraine war",
+            "Romania quietly reinforces its border posts",
+            "Leaked cables show deep foreign involvement in the border war",
             "PERSPECTIVE",
             "10 April 2023",
             "Russia",

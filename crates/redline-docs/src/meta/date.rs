@@ -284,7 +284,7 @@ mod tests {
             "The war began on 24 February 2022.",
             "10 Mayday 2023",
             "99999999999999999999",
-            "Leaked documents show massive US involvement in Ukraine war",
+            "Leaked cables show deep foreign involvement in the border war",
             "Online May 1",
         ] {
             assert_eq!(d(input), None, "{input}");

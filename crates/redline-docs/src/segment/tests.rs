@@ -96,15 +96,14 @@ fn expect(text: &str, expected: &[&str]) {
 #[test]
 fn case_01_nov_abbreviation_quote_and_acronym() {
     expect(
-        "The authorization, reported on Nov. 17 by the New York Times, explicitly permits \
-         Ukraine to employ the Army Tactical Missile System (ATACMS). Kim Jong Gyu described it \
-         as a \"rumor.\" U.S. Secretary of State Anthony Blinken said that \"we've not seen\" \
-         any troops.",
+        "The decision, announced on Nov. 17 by the Danube Herald, lets Moldova deploy the \
+         Mobile Air Defence System (MADS). Gen. Ivan Petrescu called it a \"first step.\" \
+         U.S. officials said that \"we've not decided\" on more.",
         &[
-            "The authorization, reported on Nov. 17 by the New York Times, explicitly permits \
-             Ukraine to employ the Army Tactical Missile System (ATACMS).",
-            "Kim Jong Gyu described it as a \"rumor.\"",
-            "U.S. Secretary of State Anthony Blinken said that \"we've not seen\" any troops.",
+            "The decision, announced on Nov. 17 by the Danube Herald, lets Moldova deploy the \
+             Mobile Air Defence System (MADS).",
+            "Gen. Ivan Petrescu called it a \"first step.\"",
+            "U.S. officials said that \"we've not decided\" on more.",
         ],
     );
 }
@@ -124,13 +123,12 @@ fn case_02_titles_initials_and_times() {
 #[test]
 fn case_03_quoted_ellipsis_before_lowercase() {
     expect(
-        "In March, Biden said, “The idea that we’re going to send in offensive equipment and \
-         have planes and tanks and trains going in with American pilots and American crews... \
-         that’s called World War III.” He repeated it later.",
+        "In May, the minister said, “The thought that we would move guns and trucks and \
+         drones across the river with our own crews... that’s how a wider war starts.” He \
+         repeated it later.",
         &[
-            "In March, Biden said, “The idea that we’re going to send in offensive equipment and \
-             have planes and tanks and trains going in with American pilots and American \
-             crews... that’s called World War III.”",
+            "In May, the minister said, “The thought that we would move guns and trucks and \
+             drones across the river with our own crews... that’s how a wider war starts.”",
             "He repeated it later.",
         ],
     );
@@ -142,29 +140,29 @@ fn case_03_quoted_ellipsis_before_lowercase() {
 #[test]
 fn case_04_sentences_inside_a_quote_split() {
     expect(
-        "Psaki replied, “I know that is the Russian talking point on this, but it is not a proxy \
-         war... This is a war between Russia and Ukraine. NATO is not involved.”",
+        "The spokesman replied, “I know that is the line from Tiraspol, but it is not a border \
+         war... This is a dispute between Moldova and Russia. Romania is not involved.”",
         &[
-            "Psaki replied, “I know that is the Russian talking point on this, but it is not a \
-             proxy war...",
-            "This is a war between Russia and Ukraine.",
-            "NATO is not involved.”",
+            "The spokesman replied, “I know that is the line from Tiraspol, but it is not a \
+             border war...",
+            "This is a dispute between Moldova and Russia.",
+            "Romania is not involved.”",
         ],
     );
 }
 
 #[test]
 fn case_05_bullet_list() {
-    let text = "The main revelations are:\n- 97 NATO Special Operations troops are deployed.\n- \
-                A total of 100 US personnel are deployed inside Ukraine, including 71 US military \
-                personnel.";
+    let text = "The main findings are:\n- 40 Romanian instructors are deployed.\n- \
+                A total of 85 foreign personnel are posted in Moldova, including 25 US military \
+                advisers.";
     expect(
         text,
         &[
-            "The main revelations are:",
-            "- 97 NATO Special Operations troops are deployed.",
-            "- A total of 100 US personnel are deployed inside Ukraine, including 71 US military \
-             personnel.",
+            "The main findings are:",
+            "- 40 Romanian instructors are deployed.",
+            "- A total of 85 foreign personnel are posted in Moldova, including 25 US military \
+             advisers.",
         ],
     );
     let doc = checked(text);
