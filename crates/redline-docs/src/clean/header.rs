@@ -82,8 +82,8 @@ fn read_byline_or_date(plain: &str, header: &mut Header) -> Option<&'static str>
         header.date = Some(date);
         return Some("date line");
     }
-    let introduced = plain.to_ascii_lowercase().starts_with("by ")
-        || plain.to_ascii_lowercase().starts_with("written by ");
+    let lower = plain.to_ascii_lowercase();
+    let introduced = lower.starts_with("by ") || lower.starts_with("written by ");
     let byline_allowed = header.byline.is_none() && (header.title.is_some() || introduced);
     if !byline_allowed {
         return None;

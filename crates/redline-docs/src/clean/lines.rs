@@ -63,20 +63,18 @@ pub(crate) fn normalise_spaces(line: &str) -> String {
 /// always stay on their own line, and so do capitalised lines in blocks that are not hard-wrapped,
 /// because teaser lists ("Headline" / "Author • 2 days ago") must stay separable from the body.
 pub(crate) fn join_blocks(lines: &[Line]) -> Vec<Vec<Line>> {
-    lines
-        .split(|line| line.text.is_empty())
-        .filter(|block| !block.is_empty())
-        .map(join_block)
-        .collect()
+    split_blocks(lines).map(join_block).collect()
 }
 
 /// Splits lines into blocks at blank lines, keeping every line as it is.
 pub(crate) fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
+    split_blocks(lines).map(<[Line]>::to_vec).collect()
+}
+
+fn split_blocks(lines: &[Line]) -> impl Iterator<Item = &[Line]> {
     lines
         .split(|line| line.text.is_empty())
         .filter(|block| !block.is_empty())
-        .map(<[Line]>::to_vec)
-        .collect()
 }
 
 fn join_block(block: &[Line]) -> Vec<Line> {

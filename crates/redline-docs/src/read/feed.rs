@@ -9,11 +9,7 @@ use crate::clean::{CleanOptions, clean};
 use crate::meta::parse_date;
 
 pub(crate) fn read(ctx: &Context<'_>, bytes: &[u8], sink: &mut dyn FnMut(Outcome)) {
-    let head = &bytes[..bytes.len().min(1024)].to_ascii_lowercase();
-    let looks_like_feed = [&b"<rss"[..], b"<feed", b"<rdf:rdf"]
-        .iter()
-        .any(|n| super::decode::find(head, n).is_some());
-    if !looks_like_feed {
+    if super::sniff(bytes) != SourceFormat::Feed {
         if let Err(e) = super::decode::check_not_binary(bytes) {
             return sink(ctx.skip(None, e));
         }
