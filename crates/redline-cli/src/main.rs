@@ -3,7 +3,10 @@
 //! The binary is glue: argument parsing, progress, output formatting and exit codes. The work is
 //! done by the library crates (see ARCHITECTURE.md).
 
+mod code;
+mod dictionary;
 mod doc;
+mod explain;
 mod progress;
 
 use std::process::ExitCode;
@@ -28,12 +31,18 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Doc(doc::DocArgs),
+    Code(code::CodeArgs),
+    Explain(explain::ExplainArgs),
+    Dict(dictionary::DictArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Doc(args) => doc::run(args),
+        Command::Code(args) => code::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Dict(args) => dictionary::run(args),
     };
     match result {
         Ok(status) => status,

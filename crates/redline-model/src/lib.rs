@@ -9,10 +9,12 @@
 //! The invariants are stated on each type and checked as a whole by [`Document::check_layers`],
 //! which property tests call on every document the readers produce.
 
+mod codes;
 mod date;
 mod document;
 mod span;
 
+pub use codes::{ActorCode, CameoCode, CodeError};
 pub use date::{DatePrecision, PartialDate};
 pub use document::{
     ArticleMeta, DocId, Document, LayerError, Origin, Sentence, SourceFormat, Token, TokenKind,

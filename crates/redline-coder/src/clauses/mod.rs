@@ -1,0 +1,385 @@
+//! Clauses without a parser: boundaries from punctuation, subordinators and coordinated
+//! subjects; reported speech frames (speaker, channel, scope); and the polarity and modality of
+//! an event from the words around its trigger.
+
+use serde::Serialize;
+
+use crate::lexicon::Lexicon;
+use crate::mentions::{Mention, Tokens, pronoun_kind};
+use crate::words::{
+    AUX, CLAUSE_PUNCT, CONDITIONAL, FUTURE, GOVERNORS, Governor, HYPOTHETICAL, NEGATION, SPEECH,
+    SPEECH_PAST, SUBORDINATORS,
+};
+
+/// A clause: a token range of the sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Clause {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The word or mark that opened it (`"which"`, `";"`, `"and"`), if any.
+    pub opener: Option<String>,
+}
+
+/// A word that looks like a finite verb without the lexicon: an auxiliary, a modal or a
+/// past-tense form.
+fn is_verbish_word(lower: &str) -> bool {
+    AUX.contains(&lower) || lower.ends_with("ed") && lower.len() > 4
+}
+
+fn is_verbish(lex: &Lexicon, lower: &str) -> bool {
+    AUX.contains(&lower) || lex.verb_forms.contains_key(lower) || SPEECH.contains(&lower)
+}
+
+/// Splits a sentence into clauses.
+pub fn split(lex: &Lexicon, t: Tokens<'_>, mentions: &[Mention]) -> Vec<Clause> {
+    let n = t.len();
+    let mut cuts: Vec<(usize, String)> = Vec::new();
+    let starts_mention = |i: usize| mentions.iter().any(|m| m.start == i && !m.adjective);
+    for i in 1..n {
+        let w = t.lower[i];
+        let cut = if CLAUSE_PUNCT.contains(&w) {
+            true
+        } else if SUBORDINATORS.contains(&w) {
+            // "such as", "as well as" are not subordinators; "so" only after a comma.
+            !(w == "so" && t.lower[i - 1] != ",")
+        } else if w == "that" {
+            // A complementiser after a verb ("said that", "announced that") or a comma; a
+            // relative "that" after a noun is a clause too, but a determiner ("that decision")
+            // is not: it is followed by a noun, so require a mention, pronoun or article next.
+            i + 1 < n
+                && (starts_mention(i + 1)
+                    || pronoun_kind(t.lower[i + 1]).is_some()
+                    || matches!(t.lower[i + 1], "the" | "a" | "an")
+                    || is_verbish(lex, t.lower[i + 1]))
+        } else if matches!(w, "and" | "or" | "but") {
+            // A new clause when a new subject follows with its verb ("and Russia struck"), not
+            // for coordinated names ("France, Germany and the United States announced") or
+            // coordinated verbs ("invaded Ukraine and annexed Crimea").
+            let next = (i + 1..n.min(i + 6)).find(|&j| t.lower[j] != "the");
+            match next {
+                Some(j) if starts_mention(j) || pronoun_kind(t.lower[j]).is_some() => {
+                    let after = mentions
+                        .iter()
+                        .find(|m| m.start == j)
+                        .map_or(j + 1, |m| m.end);
+                    (after..n.min(after + 3)).any(|k| is_verbish(lex, t.lower[k]))
+                        && !lex.names.starts_with(t.lower[after.min(n - 1)])
+                }
+                _ => false,
+            }
+        } else {
+            false
+        };
+        if cut {
+            cuts.push((i, w.to_string()));
+        }
+    }
+    let mut clauses = Vec::new();
+    let mut start = 0;
+    let mut opener = None;
+    for (i, w) in cuts {
+        if i > start {
+            clauses.push(Clause {
+                start,
+                end: i,
+                opener: opener.take(),
+            });
+        }
+        start = i;
+        opener = Some(w);
+    }
+    if start < n {
+        clauses.push(Clause {
+            start,
+            end: n,
+            opener,
+        });
+    }
+    clauses
+}
+
+/// The clause holding token `i`.
+pub fn clause_at(clauses: &[Clause], i: usize) -> Option<&Clause> {
+    clauses.iter().find(|c| c.start <= i && i < c.end)
+}
+
+/// A speech or report frame: who said it, through which channel, and which tokens it covers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speech {
+    /// The speech verb (or `according`).
+    pub verb: usize,
+    /// The speaker mention's index.
+    pub speaker: Option<usize>,
+    /// The channel mention's index (a news organisation reporting, or the speaker when the
+    /// speaker is cited through it).
+    pub channel: Option<usize>,
+    /// Tokens covered: what was said.
+    pub scope: (usize, usize),
+    /// True when the verb is in the past, so a `would` in its scope is a future of the past.
+    pub past: bool,
+}
+
+/// Finds speech frames: "X said (that) ...", "..., X said", "according to X", "X reported,
+/// citing Y, ...".
+pub fn speech_frames(t: Tokens<'_>, mentions: &[Mention]) -> Vec<Speech> {
+    let n = t.len();
+    let mut frames: Vec<Speech> = Vec::new();
+    let mention_ending_at = |end: usize| mentions.iter().position(|m| m.end == end && !m.adjective);
+    let mention_starting_at = |start: usize| {
+        mentions.iter().position(|m| {
+            (m.start == start || m.start == start + 1 && t.lower[start] == "the") && !m.adjective
+        })
+    };
+    for v in 0..n {
+        let w = t.lower[v];
+        if w == "according" && v + 1 < n && t.lower[v + 1] == "to" {
+            let speaker = mention_starting_at(v + 2);
+            let (from, to) = if v < 2 {
+                let after = speaker.map_or(v + 2, |s| mentions[s].end);
+                (after, n)
+            } else {
+                (0, v)
+            };
+            frames.push(Speech {
+                verb: v,
+                speaker,
+                channel: None,
+                scope: (from, to),
+                past: true,
+            });
+            continue;
+        }
+        if !SPEECH.contains(&w) {
+            continue;
+        }
+        // Subject: a mention ending right before the verb (allowing an auxiliary or adverb),
+        // or after it in inversion ("said Peskov").
+        let mut speaker = None;
+        for back in 1..=3 {
+            if v < back {
+                break;
+            }
+            if let Some(m) = mention_ending_at(v + 1 - back) {
+                speaker = Some(m);
+                break;
+            }
+            if !AUX.contains(&t.lower[v - back])
+                && !t.lower[v - back].ends_with("ly")
+                && t.lower[v - back] != "also"
+            {
+                break;
+            }
+        }
+        if speaker.is_none() {
+            speaker = mention_starting_at(v + 1);
+        }
+        let Some(speaker_idx) = speaker else { continue };
+        let sm = &mentions[speaker_idx];
+        // The channel: "X reported, citing Y" makes X the channel and Y the speaker.
+        let mut speaker = Some(speaker_idx);
+        let mut channel = None;
+        let citing = (v + 1..n.min(v + 4)).find(|&j| t.lower[j] == "citing");
+        if let Some(c) = citing
+            && let Some(cited) = mention_starting_at(c + 1)
+        {
+            channel = Some(speaker_idx);
+            speaker = Some(cited);
+        } else if sm.actor_type == redline_dict::ActorType::Media {
+            channel = Some(speaker_idx);
+        }
+        let verb_end = if sm.start > v { sm.end } else { v + 1 };
+        let after = {
+            let mut j = verb_end;
+            if let Some(c) = citing {
+                j = mention_starting_at(c + 1).map_or(c + 1, |m| mentions[m].end);
+            }
+            while j < n && matches!(t.lower[j], "," | "that" | ":" | "on" | "\"" | "“" | "”") {
+                j += 1;
+            }
+            j
+        };
+        // A clause after the verb ("said on Monday that Russia would ...") is what was said;
+        // otherwise ("..., the Kremlin said in a statement.") the frame covers what came before.
+        let clause_after = (after..n).any(|j| {
+            is_verbish_word(t.lower[j])
+                || mentions.iter().any(|m| m.start == j && !m.adjective) && j + 1 < n
+        }) && (after..n).any(|j| is_verbish_word(t.lower[j]) || j > after + 2);
+        let subject_start = sm.start.min(v);
+        let scope = if clause_after || subject_start == 0 {
+            (after, n)
+        } else {
+            (0, subject_start)
+        };
+        frames.push(Speech {
+            verb: v,
+            speaker,
+            channel,
+            scope,
+            past: SPEECH_PAST.contains(&w),
+        });
+    }
+    frames
+}
+
+/// Polarity of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    /// Said to have happened.
+    Asserted,
+    /// Said not to have happened.
+    Negated,
+}
+
+/// Modality of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Happened or is happening.
+    Actual,
+    /// Announced or expected.
+    Future,
+    /// Possible, wished, feared, permitted, threatened.
+    Hypothetical,
+    /// Depends on a condition.
+    Conditional,
+}
+
+/// Polarity and modality of one trigger, with the words that decided them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// Asserted or negated.
+    pub polarity: Polarity,
+    /// Actual, future, hypothetical or conditional.
+    pub modality: Modality,
+    /// True when the event is announced as intended (agree/pledge to, or a future under a
+    /// statement): cooperative codes become CAMEO 03x intents.
+    pub intent: bool,
+    /// Why, in words ("`not` before the verb", "governed by `threatened to`").
+    pub reasons: Vec<String>,
+}
+
+/// Decides polarity and modality of the trigger at `head`, in `clause`, whose subject ends at
+/// `subject_end` (if found). `frame` is the speech frame covering the head, if any.
+pub fn assess(
+    t: Tokens<'_>,
+    clause: &Clause,
+    subject_end: Option<usize>,
+    head: usize,
+    frame: Option<&Speech>,
+) -> Assessment {
+    let mut a = Assessment {
+        polarity: Polarity::Asserted,
+        modality: Modality::Actual,
+        intent: false,
+        reasons: Vec::new(),
+    };
+    let zone_start = subject_end
+        .unwrap_or(clause.start)
+        .max(clause.start)
+        .min(head);
+    // Auxiliaries, negation and modals sit between the subject and the verb.
+    for j in zone_start..head {
+        let w = t.lower[j];
+        if NEGATION.contains(&w) {
+            a.polarity = Polarity::Negated;
+            a.reasons
+                .push(format!("`{}` before the trigger", t.text[j]));
+        } else if FUTURE.contains(&w) || (w == "going" && j + 1 < head && t.lower[j + 1] == "to") {
+            a.modality = Modality::Future;
+            a.reasons.push(format!("`{}`: future", t.text[j]));
+        } else if w == "would" || w == "'d" {
+            if frame.is_some_and(|f| f.past) {
+                a.modality = Modality::Future;
+                a.reasons
+                    .push("`would` under a past speech verb: future of the past".into());
+            } else {
+                a.modality = Modality::Hypothetical;
+                a.reasons.push("`would`: hypothetical".into());
+            }
+        } else if HYPOTHETICAL.contains(&w) {
+            a.modality = Modality::Hypothetical;
+            a.reasons.push(format!("`{}`: modal", t.text[j]));
+        } else if w == "without" {
+            a.polarity = Polarity::Negated;
+            a.reasons.push("`without` before the trigger".into());
+        }
+    }
+    // A `to`-infinitive takes its colour from the verb that governs it.
+    if head > clause.start && t.lower[head - 1] == "to" {
+        let gov = (clause.start.max(head.saturating_sub(6))..head - 1)
+            .rev()
+            .find_map(|j| {
+                GOVERNORS
+                    .iter()
+                    .find(|(p, _)| t.lower[j].starts_with(p))
+                    .map(|(p, g)| (j, *p, *g))
+            });
+        let (word, kind) = match gov {
+            Some((j, _, g)) => (t.text[j].to_string(), g),
+            None => ("(unknown verb)".to_string(), Governor::Hypothetical),
+        };
+        a.reasons
+            .push(format!("infinitive governed by `{word}`: {kind:?}"));
+        match kind {
+            Governor::Intent => a.intent = true,
+            Governor::Future => a.modality = Modality::Future,
+            Governor::Hypothetical => a.modality = Modality::Hypothetical,
+            Governor::Negated => a.polarity = Polarity::Negated,
+            Governor::Actual => {}
+        }
+        // "did not agree to send": the governor's own negation carries over.
+        let gov_at = gov.map_or(head - 1, |(j, _, _)| j);
+        for j in zone_start..gov_at {
+            if NEGATION.contains(&t.lower[j]) {
+                a.polarity = Polarity::Negated;
+                a.reasons
+                    .push(format!("`{}` before the governing verb", t.text[j]));
+            }
+        }
+    }
+    // "denied sending", "denied that it sent": the denied event did not happen by the speaker's
+    // account.
+    if (clause.start.saturating_sub(2)..head).any(|j| {
+        t.lower[j].starts_with("den")
+            && t.lower[j].len() <= 7
+            && matches!(t.lower[j], "deny" | "denies" | "denied" | "denying")
+    }) {
+        a.polarity = Polarity::Negated;
+        a.reasons.push("denied".into());
+    }
+    if a.modality == Modality::Future && !a.intent && frame.is_some() {
+        a.intent = true;
+        a.reasons.push("future under a statement: intent".into());
+    }
+    a
+}
+
+/// Conditions that colour the whole sentence: a condition (`if`, `unless`), a question, or a
+/// scenario ("such as when").
+pub fn sentence_modality(t: Tokens<'_>) -> Option<(Modality, String)> {
+    if t.lower.last().is_some_and(|w| *w == "?") {
+        return Some((Modality::Hypothetical, "question".into()));
+    }
+    for (i, w) in t.lower.iter().enumerate() {
+        if CONDITIONAL.contains(w) {
+            return Some((Modality::Conditional, format!("`{}`: condition", t.text[i])));
+        }
+        if *w == "when" && i > 1 && t.lower[i - 1] == "as" && t.lower[i - 2] == "such" {
+            return Some((Modality::Hypothetical, "`such as when`: scenario".into()));
+        }
+        if *w == "event" && i > 1 && t.lower[i - 1] == "the" && t.lower[i - 2] == "in" {
+            return Some((Modality::Conditional, "`in the event`: condition".into()));
+        }
+        if *w == "case"
+            && i > 0
+            && t.lower[i - 1] == "in"
+            && t.lower.get(i + 1).is_some_and(|n| *n != "of")
+        {
+            return Some((Modality::Conditional, "`in case`: condition".into()));
+        }
+    }
+    None
+}
