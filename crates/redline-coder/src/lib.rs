@@ -72,6 +72,26 @@ fn word_spans(text: &str, tokens: &[redline_model::Token]) -> Vec<Span> {
     out
 }
 
+/// The tokens outside quotations and parentheses: the tense of a sentence is the tense of its
+/// narrative, not of a quoted promise ("On Nov. 8 ... (\"I will ensure ...\"), the
+/// administration lifted ...").
+fn narrative<'a>(tokens: &[&'a str]) -> Vec<&'a str> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let (mut quoted, mut depth) = (false, 0usize);
+    for &w in tokens {
+        match w {
+            "\"" => quoted = !quoted,
+            "“" => quoted = true,
+            "”" => quoted = false,
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ if !quoted && depth == 0 => out.push(w),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The coder: a compiled dictionary.
 #[derive(Debug)]
 pub struct Coder {
@@ -158,7 +178,7 @@ impl Coder {
                 text: &texts[start..end],
                 lower: &lower[start..end],
             };
-            let tense = redline_time::guess_tense(t.text);
+            let tense = redline_time::guess_tense(&narrative(t.text));
             let found = redline_time::find(t.text, published, tense);
             if start == 0 {
                 role_date = found

@@ -87,13 +87,27 @@ pub fn verb_forms(lemma: &str, irregular: Option<&IrregularEntry>) -> Vec<(Strin
             format!("{l}ing")
         }
     });
-    vec![
+    let mut forms = vec![
         (l.to_string(), VerbForm::Base),
         (third, VerbForm::Third),
         (past, VerbForm::Past),
         (participle, VerbForm::Participle),
         (gerund, VerbForm::Gerund),
-    ]
+    ];
+    // British spelling doubles a final l after one vowel (signal: signalled, signalling); the
+    // American forms stay too.
+    let b = l.as_bytes();
+    if irregular.is_none()
+        && b.len() >= 4
+        && b[b.len() - 1] == b'l'
+        && is_vowel(b[b.len() - 2])
+        && !is_vowel(b[b.len() - 3])
+    {
+        forms.push((format!("{l}led"), VerbForm::Past));
+        forms.push((format!("{l}led"), VerbForm::Participle));
+        forms.push((format!("{l}ling"), VerbForm::Gerund));
+    }
+    forms
 }
 
 /// Singular and plural of a noun head.

@@ -223,6 +223,12 @@ pub fn speech_frames(t: Tokens<'_>, mentions: &[Mention]) -> Vec<Speech> {
     frames
 }
 
+/// Adjectives that make a nominal event something that has not happened.
+const NOMINAL_HEDGES: &[&str] = &[
+    "imminent", "possible", "potential", "planned", "future", "threatened", "feared",
+    "hypothetical", "would-be", "prospective", "proposed", "expected", "looming", "likely",
+];
+
 /// Polarity of an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -264,10 +270,12 @@ pub struct Assessment {
 /// Decides polarity and modality of the trigger at `head`, in `clause`, whose subject ends at
 /// `subject_end` (if found). `frame` is the speech frame covering the head, if any.
 pub fn assess(
+    lex: &Lexicon,
     t: Tokens<'_>,
     clause: &Clause,
     subject_end: Option<usize>,
     head: usize,
+    noun: bool,
     frame: Option<&Speech>,
 ) -> Assessment {
     let mut a = Assessment {
@@ -307,8 +315,28 @@ pub fn assess(
             a.reasons.push("`without` before the trigger".into());
         }
     }
-    // A `to`-infinitive takes its colour from the verb that governs it.
-    if head > clause.start && t.lower[head - 1] == "to" {
+    let mut expected_only = false;
+    if noun {
+        for j in head.saturating_sub(3).max(clause.start)..head {
+            if NOMINAL_HEDGES.contains(&t.lower[j]) {
+                a.modality = Modality::Hypothetical;
+                a.reasons.push(format!("`{}` before the nominal trigger", t.text[j]));
+            }
+        }
+    }
+    // The `to` of an infinitive: right before a verb head, or (for a nominal event) before the
+    // verb whose object it is ("to deter a NATO invasion").
+    let to_at = if !noun && head > clause.start && t.lower[head - 1] == "to" {
+        Some(head - 1)
+    } else if noun {
+        (clause.start..head.saturating_sub(1))
+            .rev()
+            .find(|&j| t.lower[j] == "to" && lex.verb_forms.contains_key(t.lower[j + 1]))
+    } else {
+        None
+    };
+    if let Some(to_at) = to_at {
+        let head = to_at + 1;
         let gov = (clause.start.max(head.saturating_sub(6))..head - 1)
             .rev()
             .find_map(|j| {
@@ -325,7 +353,15 @@ pub fn assess(
             .push(format!("infinitive governed by `{word}`: {kind:?}"));
         match kind {
             Governor::Intent => a.intent = true,
-            Governor::Future => a.modality = Modality::Future,
+            Governor::Future => {
+                a.modality = Modality::Future;
+                // "is expected to", "is set to": someone else's expectation, not the actor's
+                // stated intent.
+                if word.to_lowercase().starts_with(['e', 's', 'd', 'p']) && !word.to_lowercase().starts_with("prep") {
+                    a.intent = false;
+                    expected_only = true;
+                }
+            }
             Governor::Hypothetical => a.modality = Modality::Hypothetical,
             Governor::Negated => a.polarity = Polarity::Negated,
             Governor::Actual => {}
@@ -350,9 +386,16 @@ pub fn assess(
         a.polarity = Polarity::Negated;
         a.reasons.push("denied".into());
     }
-    if a.modality == Modality::Future && !a.intent && frame.is_some() {
+    // An announced future act is a statement of intent (CAMEO 03x, PLOVER AGREE): "Sweden will
+    // deliver Gripen jets" and "announced it would send tanks" alike. The caller converts only
+    // cooperative codes; others stay future.
+    if a.modality == Modality::Future && !a.intent && !expected_only {
         a.intent = true;
-        a.reasons.push("future under a statement: intent".into());
+        a.reasons.push(if frame.is_some() {
+            "future under a statement: intent".into()
+        } else {
+            "future: intent".into()
+        });
     }
     a
 }

@@ -5,8 +5,10 @@
 pub fn intent_code(code: &str) -> Option<&'static str> {
     let base = &code[..code.len().min(3)];
     Some(match base {
-        "040" | "041" | "042" | "043" | "044" | "045" | "046" => "036",
-        "050" | "051" | "052" | "053" | "054" | "055" | "056" | "057" => "030",
+        "040" | "041" | "042" | "043" | "044" | "046" => "036",
+        "045" => "039",
+        "050" | "051" | "052" | "053" | "054" => "032",
+        "055" | "056" | "057" => "030",
         "060" => "031",
         "061" => "0311",
         "062" => "0312",
@@ -38,6 +40,8 @@ mod tests {
         assert_eq!(intent_code("072"), Some("0332"));
         assert_eq!(intent_code("0871"), Some("0356"));
         assert_eq!(intent_code("042"), Some("036"));
+        assert_eq!(intent_code("045"), Some("039"));
+        assert_eq!(intent_code("054"), Some("032"));
         assert_eq!(intent_code("190"), None);
         assert_eq!(intent_code("0332"), None);
     }

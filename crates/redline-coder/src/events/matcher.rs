@@ -16,54 +16,74 @@ pub struct PatternMatch {
     pub source_at: Option<usize>,
     /// Tokens skipped by gaps (fewer is a tighter match).
     pub skipped: usize,
+    /// Tokens matched by words and classes, head included (a longer class phrase is a more
+    /// specific match: "military aid" over "aid").
+    pub matched: usize,
 }
 
 /// Matches `p` with its head at `head`, not going past `limit`. The first complete match in a
 /// depth-first search that prefers short gaps is returned.
+///
+/// `mentions` are the actor spans of the sentence: a `$` or `+` slot may stand on a mention and
+/// the pattern goes on after it (`~talks between + and $`).
 pub fn match_at(
     lex: &Lexicon,
     t: Tokens<'_>,
     p: &CompiledPattern,
     head: usize,
     limit: usize,
+    mentions: &[(usize, usize)],
 ) -> Option<PatternMatch> {
     let mut state = PatternMatch {
         end: head + 1,
         target_at: None,
         source_at: None,
         skipped: 0,
+        matched: 1,
     };
-    go(lex, t, &p.elements, head + 1, limit, &mut state).then_some(state)
+    let ctx = Ctx { lex, t, limit, mentions };
+    go(&ctx, &p.elements, head + 1, &mut state).then_some(state)
 }
 
-fn go(
-    lex: &Lexicon,
-    t: Tokens<'_>,
-    elements: &[CElement],
-    pos: usize,
+struct Ctx<'a, 'l> {
+    lex: &'l Lexicon,
+    t: Tokens<'a>,
     limit: usize,
-    state: &mut PatternMatch,
-) -> bool {
+    mentions: &'a [(usize, usize)],
+}
+
+fn go(ctx: &Ctx<'_, '_>, elements: &[CElement], pos: usize, state: &mut PatternMatch) -> bool {
+    let (t, limit) = (ctx.t, ctx.limit);
     let Some((first, rest)) = elements.split_first() else {
         state.end = pos;
         return true;
     };
     match first {
         CElement::Word(alts) => {
-            pos < limit
-                && alts.iter().any(|a| **a == *t.lower[pos])
-                && go(lex, t, rest, pos + 1, limit, state)
+            if pos < limit && alts.iter().any(|a| **a == *t.lower[pos]) {
+                state.matched += 1;
+                if go(ctx, rest, pos + 1, state) {
+                    return true;
+                }
+                state.matched -= 1;
+            }
+            false
         }
         CElement::Class(c) => {
-            let Some(trie) = lex.classes.get(*c as usize) else {
+            let Some(trie) = ctx.lex.classes.get(*c as usize) else {
                 return false;
             };
             if pos >= limit || !trie.starts_with(t.lower[pos]) {
                 return false;
             }
-            trie.matches_at(&t.lower[..limit], &t.text[..limit], pos)
-                .into_iter()
-                .any(|m| go(lex, t, rest, m.end, limit, state))
+            for m in trie.matches_at(&t.lower[..limit], &t.text[..limit], pos) {
+                state.matched += m.end - pos;
+                if go(ctx, rest, m.end, state) {
+                    return true;
+                }
+                state.matched -= m.end - pos;
+            }
+            false
         }
         CElement::Gap => {
             for skip in 0..=MAX_GAP {
@@ -72,20 +92,28 @@ fn go(
                 }
                 let before = state.skipped;
                 state.skipped += skip;
-                if go(lex, t, rest, pos + skip, limit, state) {
+                if go(ctx, rest, pos + skip, state) {
                     return true;
                 }
                 state.skipped = before;
             }
             false
         }
-        CElement::Target => {
-            state.target_at = Some(pos);
-            go(lex, t, rest, pos, limit, state)
-        }
-        CElement::Source => {
-            state.source_at = Some(pos);
-            go(lex, t, rest, pos, limit, state)
+        CElement::Target | CElement::Source => {
+            if matches!(first, CElement::Target) {
+                state.target_at = Some(pos);
+            } else {
+                state.source_at = Some(pos);
+            }
+            if go(ctx, rest, pos, state) {
+                return true;
+            }
+            // The slot may stand on a mention ("the" included) that the rest follows.
+            let at = if pos < limit && t.lower[pos] == "the" { pos + 1 } else { pos };
+            match ctx.mentions.iter().find(|&&(s, _)| s == at || s == pos) {
+                Some(&(_, end)) if !rest.is_empty() && end <= limit => go(ctx, rest, end, state),
+                _ => false,
+            }
         }
     }
 }

@@ -114,6 +114,8 @@ const NOUN_CUES: &[&str] = &[
     "such",
     "repeated",
     "continued",
+    "for", "with", "in", "on", "from", "against", "after", "before", "about", "over", "amid",
+    "despite", "without", "by", "two", "three", "several", "many", "some", "all", "daily",
 ];
 
 struct Best<'l> {
@@ -138,15 +140,14 @@ pub fn analyse(
     // The subject of the last trigger, for coordinated verbs ("invaded Ukraine and annexed").
     let mut last_subject: Option<(usize, Vec<usize>)> = None;
     let mut covered_until = 0usize;
-    let mut consumed: Vec<(usize, usize)> = Vec::new();
+    let mut consumed: Vec<(usize, usize, u8)> = Vec::new();
 
+    let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
     for h in 0..t.len() {
         let Some(refs) = lex.heads.get(t.lower[h]) else {
             continue;
         };
-        if consumed.iter().any(|&(s, e)| s < h && h < e) {
-            continue;
-        }
+
         let Some(ci) = clauses.iter().position(|c| c.start <= h && h < c.end) else {
             continue;
         };
@@ -159,7 +160,7 @@ pub fn analyse(
         let mut best_noun: Option<Best<'_>> = None;
         for r in refs {
             let p = &lex.patterns[r.pattern as usize];
-            let Some(m) = match_at(lex, t, p, h, clause.end) else {
+            let Some(m) = match_at(lex, t, p, h, clause.end, &spans) else {
                 continue;
             };
             let slot = if p.noun {
@@ -173,9 +174,10 @@ pub fn analyse(
                     let code_len = |x: &crate::lexicon::CompiledPattern| {
                         lex.dict.verbs[x.verb as usize].cameo.as_str().len()
                     };
-                    (p.specificity, code_len(p), std::cmp::Reverse(m.skipped))
+(p.specificity, m.matched, code_len(p), std::cmp::Reverse(m.skipped))
                         > (
                             b.pattern.specificity,
+                            b.m.matched,
                             code_len(b.pattern),
                             std::cmp::Reverse(b.m.skipped),
                         )
@@ -233,6 +235,15 @@ pub fn analyse(
         };
         let p = chosen.pattern;
         let entry = &lex.dict.verbs[p.verb as usize];
+        // A trigger inside an earlier match belongs to it: "launched airstrikes on" is one
+        // event, and "urged Iran to lift sanctions" is the appeal, whose content is not a
+        // separate event.
+        if consumed
+            .iter()
+            .any(|&(s, e, _)| s < h && h < e)
+        {
+            continue;
+        }
         let pattern_text = entry.patterns[p.index_in_entry as usize].text.clone();
         let reject = |candidates: &mut Vec<Candidate>, why: String| {
             candidates.push(Candidate {
@@ -277,11 +288,7 @@ pub fn analyse(
             let src = noun_source(lex, t, clause, h, &chosen.m, &mentions, &subject);
             let mut excl = src.clone();
             excl.extend(&speakers);
-            let tgt = target_after(
-                t,
-                &mentions,
-                chosen.m.target_at.unwrap_or(h + 1),
-                limit,
+            let tgt = target_after(lex, t, &mentions, chosen.m.target_at.unwrap_or(h + 1), chosen.m.end, limit,
                 &excl,
             );
             (src, tgt)
@@ -294,18 +301,14 @@ pub fn analyse(
                 .map(|i| coordinated_forward(t, &mentions, i))
                 .unwrap_or_default();
             let tgt = match chosen.m.target_at {
-                Some(at) => target_after(t, &mentions, at, limit, &src),
+                Some(at) => target_after(lex, t, &mentions, at, chosen.m.end, limit, &src),
                 None => subject.mentions.clone(),
             };
             (src, tgt)
         } else {
             let mut excl = subject.mentions.clone();
             excl.extend(&speakers);
-            let tgt = target_after(
-                t,
-                &mentions,
-                chosen.m.target_at.unwrap_or(h + 1),
-                limit,
+            let tgt = target_after(lex, t, &mentions, chosen.m.target_at.unwrap_or(h + 1), chosen.m.end, limit,
                 &excl,
             );
             (subject.mentions.clone(), tgt)
@@ -326,7 +329,7 @@ pub fn analyse(
         }
 
         let mut a: Assessment =
-            clauses::assess(t, clause, subject.end, h, frame.map(|i| &frames[i]));
+            clauses::assess(lex, t, clause, subject.end, h, p.noun, frame.map(|i| &frames[i]));
         if let Some((m, why)) = &sentence_mod
             && a.modality != Modality::Hypothetical
         {
@@ -354,7 +357,7 @@ pub fn analyse(
             }
         }
         covered_until = covered_until.max(chosen.m.end);
-        consumed.push((h, chosen.m.end));
+        consumed.push((h, chosen.m.end, entry.cameo.root_number()));
         candidates.push(Candidate {
             head: h,
             entry: entry.id.clone(),
@@ -373,12 +376,17 @@ pub fn analyse(
             } else {
                 targets.iter().map(|&x| Some(x)).collect()
             };
+            // A target that is the source itself (a place in its own country) leaves the event
+            // without a target rather than dropping it.
+            let targets: Vec<Option<usize>> = {
+                let kept: Vec<Option<usize>> = targets
+                    .iter()
+                    .copied()
+                    .filter(|tg| tg.is_none_or(|tg| tg != s && mentions[tg].code != mentions[s].code))
+                    .collect();
+                if kept.is_empty() { vec![None] } else { kept }
+            };
             for tg in targets {
-                if let Some(tg) = tg
-                    && (tg == s || mentions[tg].code == mentions[s].code)
-                {
-                    continue;
-                }
                 events.push(SentenceEvent {
                     source: s,
                     target: tg,
@@ -527,7 +535,17 @@ fn find_subject(
                 end: Some(j + 1),
             };
         }
-        if j < h && !AUX.contains(&w) && lex.verb_forms.contains_key(w) && !matches!(w, "also") {
+        // "Norway plans to send": the governing verb of an infinitive shares its subject.
+        let governs_infinitive = (j + 1..h).all(|k| {
+            t.lower[k] == "to" || AUX.contains(&t.lower[k]) || t.lower[k].ends_with("ly")
+                || crate::words::NEGATION.contains(&t.lower[k])
+        }) && (j + 1..h).any(|k| t.lower[k] == "to");
+        if j < h
+            && !AUX.contains(&w)
+            && lex.verb_forms.contains_key(w)
+            && !matches!(w, "also")
+            && !governs_infinitive
+        {
             // Another verb between: coordinated verbs share the earlier verb's subject.
             break;
         }
@@ -648,12 +666,23 @@ fn mention_at_or_after(
 /// The first mention at or after `from` in the clause, with its coordinated mentions; never one
 /// of `exclude`, never a news organisation (a channel, not a target).
 fn target_after(
+    lex: &Lexicon,
     t: Tokens<'_>,
     mentions: &[Mention],
     from: usize,
+    matched_end: usize,
     limit: usize,
     exclude: &[usize],
 ) -> Vec<usize> {
+    // The object is near: a comma or another verb ends the search ("announced exercises ...,
+    // with the intent to deter a NATO invasion" has no target).
+    let limit = (from.max(matched_end.saturating_sub(1)) + 1..limit)
+        .find(|&j| {
+            matches!(t.lower[j], "," | ";" | "—" | "–")
+                || lex.verb_forms.contains_key(t.lower[j]) && !AUX.contains(&t.lower[j]) && !mentions.iter().any(|m| m.start <= j && j < m.end)
+        })
+        .unwrap_or(limit)
+        .min(limit);
     // A place after "in", "at", "near" is where it happened, not whom it was done to ("signed
     // an agreement in Istanbul"), unless the pattern put the target slot right there.
     let locative = |m: &Mention| {

@@ -128,7 +128,12 @@ pub fn find(lex: &Lexicon, t: Tokens<'_>, date: Option<NaiveDate>) -> Vec<Mentio
                         Some(r) => (r.code.clone(), Some(format!("{} on {d}", r.title))),
                         None => (p.fallback.clone(), Some(format!("no role on {d}"))),
                     },
-                    None => (p.fallback.clone(), Some("no date: fallback code".into())),
+                    // Undated text: a person still in office is most likely meant in that
+                    // office; anyone else gets the fallback.
+                    None => match p.roles.iter().rev().find(|r| r.to.is_none()) {
+                        Some(r) => (r.code.clone(), Some(format!("{} (no date: current role)", r.title))),
+                        None => (p.fallback.clone(), Some("no date: fallback code".into())),
+                    },
                 };
                 let mut start = i;
                 // Titles before a name belong to the mention ("Secretary of State Antony
