@@ -223,6 +223,14 @@ pub fn speech_frames(t: Tokens<'_>, mentions: &[Mention]) -> Vec<Speech> {
     frames
 }
 
+/// Verbs whose `that`-clause is demanded, not reported ("insisted that Russia withdraw").
+const MANDATIVE: &[&str] = &[
+    "demand", "insist", "urg", "ask", "propos", "recommend", "request", "suggest", "requir",
+];
+
+/// Verbs whose `of`-gerund is an allegation ("accused Russia of shelling").
+const ALLEGING: &[&str] = &["accus", "blam", "suspect", "charg", "alleg"];
+
 /// Adjectives that make a nominal event something that has not happened.
 const NOMINAL_HEDGES: &[&str] = &[
     "imminent", "possible", "potential", "planned", "future", "threatened", "feared",
@@ -375,6 +383,24 @@ pub fn assess(
                     .push(format!("`{}` before the governing verb", t.text[j]));
             }
         }
+    }
+    // "demanded that Russia withdraw": what is demanded has not happened.
+    if clause.opener.as_deref() == Some("that")
+        && clause.start > 0
+        && MANDATIVE.iter().any(|m| t.lower[clause.start - 1].starts_with(m))
+    {
+        a.modality = Modality::Hypothetical;
+        a.reasons.push(format!("demanded with `{} that`", t.text[clause.start - 1]));
+    }
+    // "accused Russia of shelling": an allegation, not an established fact.
+    if head >= 2
+        && t.lower[head - 1] == "of"
+        && t.lower[head].ends_with("ing")
+        && (clause.start.max(head.saturating_sub(8))..head - 1)
+            .any(|j| ALLEGING.iter().any(|p| t.lower[j].starts_with(p)))
+    {
+        a.modality = Modality::Hypothetical;
+        a.reasons.push("alleged (`accused ... of`)".into());
     }
     // "denied sending", "denied that it sent": the denied event did not happen by the speaker's
     // account.

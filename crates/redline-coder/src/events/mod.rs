@@ -282,7 +282,7 @@ pub fn analyse(
             antecedents,
             &frames,
             &last_subject,
-            ci,
+            ci, p.noun,
         );
         let (sources, targets) = if p.noun {
             let src = noun_source(lex, t, clause, h, &chosen.m, &mentions, &subject);
@@ -367,7 +367,13 @@ pub fn analyse(
         });
         // "Moldova and Russia signed an agreement": with two coordinated sources and no
         // target, each acted towards the other.
-        let reciprocal = targets.is_empty() && sources.len() == 2;
+        // Only joint acts are reciprocal (agree, meet, sign, cooperate: roots 03-06; exchanges
+        // and truces); "France and Germany condemned the coup" is two condemnations.
+        let mutual_words = ["exchang", "swap", "truce", "ceasefire", "cease-fire", "armistice", "agree", "peace"];
+        let reciprocal = targets.is_empty()
+            && sources.len() == 2
+            && ((3..=6).contains(&cameo.root_number())
+                || mutual_words.iter().any(|w| pattern_text.contains(w) || t.lower[h].starts_with(w)));
         for &s in &sources {
             let targets: Vec<Option<usize>> = if reciprocal {
                 sources.iter().filter(|&&o| o != s).map(|&o| Some(o)).collect()
@@ -461,7 +467,11 @@ fn find_subject(
     frames: &[Speech],
     last_subject: &Option<(usize, Vec<usize>)>,
     clause_index: usize,
+    noun: bool,
 ) -> Subject {
+    // A nominal trigger is the object of a verb ("handed a formal protest note"): its subject
+    // search crosses that one verb.
+    let mut verbs_to_cross = usize::from(noun);
     let mut j = h;
     while j > clause.start {
         j -= 1;
@@ -546,6 +556,10 @@ fn find_subject(
             && !matches!(w, "also")
             && !governs_infinitive
         {
+            if verbs_to_cross > 0 {
+                verbs_to_cross -= 1;
+                continue;
+            }
             // Another verb between: coordinated verbs share the earlier verb's subject.
             break;
         }
@@ -755,7 +769,7 @@ fn noun_source(
             crate::words::SUPPORT_VERBS
                 .iter()
                 .any(|s| t.lower[j].starts_with(s))
-                && lex.verb_forms.contains_key(t.lower[j])
+                && (lex.verb_forms.contains_key(t.lower[j]) || t.lower[j].ends_with("ed"))
         })
     {
         return subject.mentions.clone();
