@@ -134,7 +134,8 @@ fn code_skips_bad_documents_and_goes_on() {
         .assert()
         .code(3)
         .stderr(
-            predicate::str::contains("skipped: <stdin>:2").and(predicate::str::contains("2 documents")),
+            predicate::str::contains("skipped: <stdin>:2")
+                .and(predicate::str::contains("2 documents")),
         );
 }
 

@@ -59,12 +59,20 @@ fn word_spans(text: &str, tokens: &[redline_model::Token]) -> Vec<Span> {
     let mut out = Vec::with_capacity(tokens.len() + 4);
     for t in tokens {
         let w = &text[t.span.start as usize..t.span.end as usize];
-        let suffix = ["'s", "’s", "'S", "’S"].iter().find(|s| w.len() > s.len() + 1 && w.ends_with(*s));
+        let suffix = ["'s", "’s", "'S", "’S"]
+            .iter()
+            .find(|s| w.len() > s.len() + 1 && w.ends_with(*s));
         match suffix {
             Some(s) => {
                 let cut = t.span.end - s.len() as u32;
-                out.push(Span { start: t.span.start, end: cut });
-                out.push(Span { start: cut, end: t.span.end });
+                out.push(Span {
+                    start: t.span.start,
+                    end: cut,
+                });
+                out.push(Span {
+                    start: cut,
+                    end: t.span.end,
+                });
             }
             None => out.push(t.span),
         }

@@ -262,8 +262,8 @@ pub const SUPPORT_VERBS: &[&str] = &[
     "ha", "impos", "announc", "approv", "sign", "giv", "gave", "issu", "deliver", "pay", "paid",
     "host", "open", "conclud", "perform", "undert", "execut", "complet", "finish", "expand",
     "extend", "renew", "call", "threat", "declar", "introduc", "adopt", "pass", "put", "ramp",
-    "widen", "organi", "engag", "fir", "fired", "use", "using", "hand", "lodg", "submit", "send", "sent",
-    "file", "convey", "step",
+    "widen", "organi", "engag", "fir", "fired", "use", "using", "hand", "lodg", "submit", "send",
+    "sent", "file", "convey", "step",
 ];
 
 /// Titles absorbed before a person's name ("Secretary of State Antony Blinken").

@@ -13,7 +13,10 @@ fn seeds_dir() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!("skipping: {} is absent (the seeds live outside the repository)", dir.display());
+        eprintln!(
+            "skipping: {} is absent (the seeds live outside the repository)",
+            dir.display()
+        );
         None
     }
 }
@@ -25,7 +28,12 @@ fn events(prefix: &str) -> Option<Vec<EventRecord>> {
     let source = found
         .sources
         .iter()
-        .find(|s| s.name().rsplit('/').next().is_some_and(|n| n.starts_with(prefix)))
+        .find(|s| {
+            s.name()
+                .rsplit('/')
+                .next()
+                .is_some_and(|n| n.starts_with(prefix))
+        })
         .unwrap_or_else(|| panic!("seed {prefix} is missing"));
     let coder = Coder::embedded().0;
     let mut out = Vec::new();
@@ -39,7 +47,10 @@ fn events(prefix: &str) -> Option<Vec<EventRecord>> {
 }
 
 fn in_sentence<'a>(events: &'a [EventRecord], fragment: &str) -> Vec<&'a EventRecord> {
-    events.iter().filter(|e| e.sentence.contains(fragment)).collect()
+    events
+        .iter()
+        .filter(|e| e.sentence.contains(fragment))
+        .collect()
 }
 
 fn is_fact(e: &EventRecord) -> bool {
@@ -109,7 +120,11 @@ fn scenarios_and_might_are_no_facts() {
     let Some(ev) = events("003") else { return };
     for fragment in ["kills NATO trainers", "might resort"] {
         let found = in_sentence(&ev, fragment);
-        assert!(found.iter().all(|e| !is_fact(e)), "{fragment}:\n{}", show(&found));
+        assert!(
+            found.iter().all(|e| !is_fact(e)),
+            "{fragment}:\n{}",
+            show(&found)
+        );
     }
 }
 
@@ -137,7 +152,9 @@ fn atacms_authorization_reported_on_17_november_2024() {
     assert!(
         found.iter().any(|e| e.source.code == "USAGOV"
             && e.target.as_ref().is_some_and(|t| t.code == "UKR")
-            && e.date.as_deref().is_some_and(|d| d == "2024-11-17" || d == "2024-11-18")),
+            && e.date
+                .as_deref()
+                .is_some_and(|d| d == "2024-11-17" || d == "2024-11-18")),
         "{}",
         show(&found)
     );

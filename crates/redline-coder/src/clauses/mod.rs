@@ -225,7 +225,15 @@ pub fn speech_frames(t: Tokens<'_>, mentions: &[Mention]) -> Vec<Speech> {
 
 /// Verbs whose `that`-clause is demanded, not reported ("insisted that Russia withdraw").
 const MANDATIVE: &[&str] = &[
-    "demand", "insist", "urg", "ask", "propos", "recommend", "request", "suggest", "requir",
+    "demand",
+    "insist",
+    "urg",
+    "ask",
+    "propos",
+    "recommend",
+    "request",
+    "suggest",
+    "requir",
 ];
 
 /// Verbs whose `of`-gerund is an allegation ("accused Russia of shelling").
@@ -233,8 +241,20 @@ const ALLEGING: &[&str] = &["accus", "blam", "suspect", "charg", "alleg"];
 
 /// Adjectives that make a nominal event something that has not happened.
 const NOMINAL_HEDGES: &[&str] = &[
-    "imminent", "possible", "potential", "planned", "future", "threatened", "feared",
-    "hypothetical", "would-be", "prospective", "proposed", "expected", "looming", "likely",
+    "imminent",
+    "possible",
+    "potential",
+    "planned",
+    "future",
+    "threatened",
+    "feared",
+    "hypothetical",
+    "would-be",
+    "prospective",
+    "proposed",
+    "expected",
+    "looming",
+    "likely",
 ];
 
 /// Polarity of an event.
@@ -328,7 +348,8 @@ pub fn assess(
         for j in head.saturating_sub(3).max(clause.start)..head {
             if NOMINAL_HEDGES.contains(&t.lower[j]) {
                 a.modality = Modality::Hypothetical;
-                a.reasons.push(format!("`{}` before the nominal trigger", t.text[j]));
+                a.reasons
+                    .push(format!("`{}` before the nominal trigger", t.text[j]));
             }
         }
     }
@@ -365,7 +386,9 @@ pub fn assess(
                 a.modality = Modality::Future;
                 // "is expected to", "is set to": someone else's expectation, not the actor's
                 // stated intent.
-                if word.to_lowercase().starts_with(['e', 's', 'd', 'p']) && !word.to_lowercase().starts_with("prep") {
+                if word.to_lowercase().starts_with(['e', 's', 'd', 'p'])
+                    && !word.to_lowercase().starts_with("prep")
+                {
                     a.intent = false;
                     expected_only = true;
                 }
@@ -387,10 +410,13 @@ pub fn assess(
     // "demanded that Russia withdraw": what is demanded has not happened.
     if clause.opener.as_deref() == Some("that")
         && clause.start > 0
-        && MANDATIVE.iter().any(|m| t.lower[clause.start - 1].starts_with(m))
+        && MANDATIVE
+            .iter()
+            .any(|m| t.lower[clause.start - 1].starts_with(m))
     {
         a.modality = Modality::Hypothetical;
-        a.reasons.push(format!("demanded with `{} that`", t.text[clause.start - 1]));
+        a.reasons
+            .push(format!("demanded with `{} that`", t.text[clause.start - 1]));
     }
     // "accused Russia of shelling": an allegation, not an established fact.
     if head >= 2

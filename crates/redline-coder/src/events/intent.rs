@@ -31,6 +31,22 @@ pub fn intent_code(code: &str) -> Option<&'static str> {
     })
 }
 
+/// The 13x threat code for an announced conflictual act of roots 15-20 ("warned it would
+/// strike" is a threat of conventional attack, 1384), if there is one.
+pub fn threat_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "191" => "1381",
+        "192" => "1382",
+        "2041" | "2042" | "204" => "1385",
+        c if c.starts_with("19") => "1384",
+        c if c.starts_with("18") || c.starts_with("20") => "1383",
+        "163" | "1631" => "1312",
+        c if c.starts_with("16") => "131",
+        c if c.starts_with("17") => "137",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,5 +60,9 @@ mod tests {
         assert_eq!(intent_code("054"), Some("032"));
         assert_eq!(intent_code("190"), None);
         assert_eq!(intent_code("0332"), None);
+        assert_eq!(threat_code("195"), Some("1384"));
+        assert_eq!(threat_code("2042"), Some("1385"));
+        assert_eq!(threat_code("191"), Some("1381"));
+        assert_eq!(threat_code("150"), None);
     }
 }

@@ -41,7 +41,12 @@ pub fn match_at(
         skipped: 0,
         matched: 1,
     };
-    let ctx = Ctx { lex, t, limit, mentions };
+    let ctx = Ctx {
+        lex,
+        t,
+        limit,
+        mentions,
+    };
     go(&ctx, &p.elements, head + 1, &mut state).then_some(state)
 }
 
@@ -109,7 +114,11 @@ fn go(ctx: &Ctx<'_, '_>, elements: &[CElement], pos: usize, state: &mut PatternM
                 return true;
             }
             // The slot may stand on a mention ("the" included) that the rest follows.
-            let at = if pos < limit && t.lower[pos] == "the" { pos + 1 } else { pos };
+            let at = if pos < limit && t.lower[pos] == "the" {
+                pos + 1
+            } else {
+                pos
+            };
             match ctx.mentions.iter().find(|&&(s, _)| s == at || s == pos) {
                 Some(&(_, end)) if !rest.is_empty() && end <= limit => go(ctx, rest, end, state),
                 _ => false,

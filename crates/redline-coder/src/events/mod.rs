@@ -13,7 +13,7 @@ use crate::lexicon::Lexicon;
 use crate::mentions::{Antecedents, Mention, MentionKind, Tokens, pronoun_kind};
 use crate::words::{AUX, BE, PronounKind};
 
-pub use intent::intent_code;
+pub use intent::{intent_code, threat_code};
 pub use matcher::{PatternMatch, match_at};
 
 /// A candidate trigger the coder looked at, kept or not, for `explain`.
@@ -114,8 +114,27 @@ const NOUN_CUES: &[&str] = &[
     "such",
     "repeated",
     "continued",
-    "for", "with", "in", "on", "from", "against", "after", "before", "about", "over", "amid",
-    "despite", "without", "by", "two", "three", "several", "many", "some", "all", "daily",
+    "for",
+    "with",
+    "in",
+    "on",
+    "from",
+    "against",
+    "after",
+    "before",
+    "about",
+    "over",
+    "amid",
+    "despite",
+    "without",
+    "by",
+    "two",
+    "three",
+    "several",
+    "many",
+    "some",
+    "all",
+    "daily",
 ];
 
 struct Best<'l> {
@@ -174,13 +193,17 @@ pub fn analyse(
                     let code_len = |x: &crate::lexicon::CompiledPattern| {
                         lex.dict.verbs[x.verb as usize].cameo.as_str().len()
                     };
-(p.specificity, m.matched, code_len(p), std::cmp::Reverse(m.skipped))
-                        > (
-                            b.pattern.specificity,
-                            b.m.matched,
-                            code_len(b.pattern),
-                            std::cmp::Reverse(b.m.skipped),
-                        )
+                    (
+                        p.specificity,
+                        m.matched,
+                        code_len(p),
+                        std::cmp::Reverse(m.skipped),
+                    ) > (
+                        b.pattern.specificity,
+                        b.m.matched,
+                        code_len(b.pattern),
+                        std::cmp::Reverse(b.m.skipped),
+                    )
                 }
             };
             let participle = r.form == Some(VerbForm::Participle)
@@ -200,8 +223,23 @@ pub fn analyse(
                 b.participle = true;
             }
         }
+        // "the suicide bombing", "a three-day state visit", "the G20 meeting": an article
+        // shortly before, with no verb between, makes the word a noun. A finite verb right after
+        // a name stays a verb ("the US attacked").
+        let determiner_before = (h.saturating_sub(3)..h).any(|j| {
+            matches!(
+                t.lower[j],
+                "the" | "a" | "an" | "its" | "their" | "this" | "that" | "his" | "her"
+            ) && (j + 1..h)
+                .all(|k| !lex.verb_forms.contains_key(t.lower[k]) && !AUX.contains(&t.lower[k]))
+                && (t.lower[h].ends_with("ing")
+                    || !mentions
+                        .iter()
+                        .any(|m| m.start >= j && m.end <= h && m.end > j + 1))
+        });
         let noun_cue = h > 0
             && (NOUN_CUES.contains(&t.lower[h - 1])
+                || determiner_before
                 || t.text[h - 1].chars().all(|c| c.is_ascii_digit())
                 || mentions.iter().any(|m| m.end == h && m.adjective));
         let chosen = match (best_verb, best_noun) {
@@ -238,10 +276,7 @@ pub fn analyse(
         // A trigger inside an earlier match belongs to it: "launched airstrikes on" is one
         // event, and "urged Iran to lift sanctions" is the appeal, whose content is not a
         // separate event.
-        if consumed
-            .iter()
-            .any(|&(s, e, _)| s < h && h < e)
-        {
+        if consumed.iter().any(|&(s, e, _)| s < h && h < e) {
             continue;
         }
         let pattern_text = entry.patterns[p.index_in_entry as usize].text.clone();
@@ -282,13 +317,20 @@ pub fn analyse(
             antecedents,
             &frames,
             &last_subject,
-            ci, p.noun,
+            ci,
+            p.noun,
         );
         let (sources, targets) = if p.noun {
             let src = noun_source(lex, t, clause, h, &chosen.m, &mentions, &subject);
             let mut excl = src.clone();
             excl.extend(&speakers);
-            let tgt = target_after(lex, t, &mentions, chosen.m.target_at.unwrap_or(h + 1), chosen.m.end, limit,
+            let tgt = target_after(
+                lex,
+                t,
+                &mentions,
+                chosen.m.target_at.unwrap_or(h + 1),
+                chosen.m.end,
+                limit,
                 &excl,
             );
             (src, tgt)
@@ -308,7 +350,13 @@ pub fn analyse(
         } else {
             let mut excl = subject.mentions.clone();
             excl.extend(&speakers);
-            let tgt = target_after(lex, t, &mentions, chosen.m.target_at.unwrap_or(h + 1), chosen.m.end, limit,
+            let tgt = target_after(
+                lex,
+                t,
+                &mentions,
+                chosen.m.target_at.unwrap_or(h + 1),
+                chosen.m.end,
+                limit,
                 &excl,
             );
             (subject.mentions.clone(), tgt)
@@ -328,8 +376,15 @@ pub fn analyse(
             continue;
         }
 
-        let mut a: Assessment =
-            clauses::assess(lex, t, clause, subject.end, h, p.noun, frame.map(|i| &frames[i]));
+        let mut a: Assessment = clauses::assess(
+            lex,
+            t,
+            clause,
+            subject.end,
+            h,
+            p.noun,
+            frame.map(|i| &frames[i]),
+        );
         if let Some((m, why)) = &sentence_mod
             && a.modality != Modality::Hypothetical
         {
@@ -356,6 +411,26 @@ pub fn analyse(
                 }
             }
         }
+        // "Russia warned it would strike": a conflictual act announced by its own actor is a
+        // threat (CAMEO 13x), which happened, not a future attack.
+        if matches!(a.modality, Modality::Future | Modality::Conditional)
+            && a.polarity == Polarity::Asserted
+            && cameo.root_number() >= 15
+            && let Some(f) = frame.map(|i| &frames[i])
+            && let Some(sp) = f.speaker
+            && sources.iter().any(|&s| {
+                mentions[s].code == mentions[sp].code
+                    || mentions[s].code.country().is_some()
+                        && mentions[s].code.country() == mentions[sp].code.country()
+            })
+            && let Some(info) = threat_code(cameo.as_str()).and_then(|c| lex.dict.cameo.get(c))
+        {
+            a.reasons
+                .push(format!("announced by its own side: threat {}", info.code));
+            cameo = info.code.clone();
+            a.modality = Modality::Actual;
+            rule.push_str(" +threat");
+        }
         covered_until = covered_until.max(chosen.m.end);
         consumed.push((h, chosen.m.end, entry.cameo.root_number()));
         candidates.push(Candidate {
@@ -369,14 +444,29 @@ pub fn analyse(
         // target, each acted towards the other.
         // Only joint acts are reciprocal (agree, meet, sign, cooperate: roots 03-06; exchanges
         // and truces); "France and Germany condemned the coup" is two condemnations.
-        let mutual_words = ["exchang", "swap", "truce", "ceasefire", "cease-fire", "armistice", "agree", "peace"];
+        let mutual_words = [
+            "exchang",
+            "swap",
+            "truce",
+            "ceasefire",
+            "cease-fire",
+            "armistice",
+            "agree",
+            "peace",
+        ];
         let reciprocal = targets.is_empty()
             && sources.len() == 2
             && ((3..=6).contains(&cameo.root_number())
-                || mutual_words.iter().any(|w| pattern_text.contains(w) || t.lower[h].starts_with(w)));
+                || mutual_words
+                    .iter()
+                    .any(|w| pattern_text.contains(w) || t.lower[h].starts_with(w)));
         for &s in &sources {
             let targets: Vec<Option<usize>> = if reciprocal {
-                sources.iter().filter(|&&o| o != s).map(|&o| Some(o)).collect()
+                sources
+                    .iter()
+                    .filter(|&&o| o != s)
+                    .map(|&o| Some(o))
+                    .collect()
             } else if targets.is_empty() {
                 vec![None]
             } else {
@@ -388,7 +478,9 @@ pub fn analyse(
                 let kept: Vec<Option<usize>> = targets
                     .iter()
                     .copied()
-                    .filter(|tg| tg.is_none_or(|tg| tg != s && mentions[tg].code != mentions[s].code))
+                    .filter(|tg| {
+                        tg.is_none_or(|tg| tg != s && mentions[tg].code != mentions[s].code)
+                    })
                     .collect();
                 if kept.is_empty() { vec![None] } else { kept }
             };
@@ -547,7 +639,9 @@ fn find_subject(
         }
         // "Norway plans to send": the governing verb of an infinitive shares its subject.
         let governs_infinitive = (j + 1..h).all(|k| {
-            t.lower[k] == "to" || AUX.contains(&t.lower[k]) || t.lower[k].ends_with("ly")
+            t.lower[k] == "to"
+                || AUX.contains(&t.lower[k])
+                || t.lower[k].ends_with("ly")
                 || crate::words::NEGATION.contains(&t.lower[k])
         }) && (j + 1..h).any(|k| t.lower[k] == "to");
         if j < h
@@ -693,7 +787,9 @@ fn target_after(
     let limit = (from.max(matched_end.saturating_sub(1)) + 1..limit)
         .find(|&j| {
             matches!(t.lower[j], "," | ";" | "—" | "–")
-                || lex.verb_forms.contains_key(t.lower[j]) && !AUX.contains(&t.lower[j]) && !mentions.iter().any(|m| m.start <= j && j < m.end)
+                || lex.verb_forms.contains_key(t.lower[j])
+                    && !AUX.contains(&t.lower[j])
+                    && !mentions.iter().any(|m| m.start <= j && j < m.end)
         })
         .unwrap_or(limit)
         .min(limit);
@@ -703,7 +799,14 @@ fn target_after(
         m.start > from
             && matches!(
                 t.lower[m.start - 1],
-                "in" | "at" | "near" | "inside" | "within" | "outside" | "across" | "via" | "during"
+                "in" | "at"
+                    | "near"
+                    | "inside"
+                    | "within"
+                    | "outside"
+                    | "across"
+                    | "via"
+                    | "during"
             )
     };
     let first = mentions

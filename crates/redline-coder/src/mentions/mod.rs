@@ -131,7 +131,10 @@ pub fn find(lex: &Lexicon, t: Tokens<'_>, date: Option<NaiveDate>) -> Vec<Mentio
                     // Undated text: a person still in office is most likely meant in that
                     // office; anyone else gets the fallback.
                     None => match p.roles.iter().rev().find(|r| r.to.is_none()) {
-                        Some(r) => (r.code.clone(), Some(format!("{} (no date: current role)", r.title))),
+                        Some(r) => (
+                            r.code.clone(),
+                            Some(format!("{} (no date: current role)", r.title)),
+                        ),
                         None => (p.fallback.clone(), Some("no date: fallback code".into())),
                     },
                 };

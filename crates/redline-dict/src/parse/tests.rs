@@ -94,8 +94,15 @@ verb.190.x  190  strike | | hit
     let parsed = parse_file("verbs/t.rld", text);
     assert_eq!(parsed.verbs.len(), 1);
     assert_eq!(parsed.verbs[0].signals, ["weapons_delivery"]);
-    let alt = parse_file("v.rld", "%kind verbs\nverb.072.x  072  send/ship {weapon} to $ | ~delivery/deliveries of\n");
-    let heads: Vec<&str> = alt.verbs[0].patterns.iter().map(|p| p.head.as_str()).collect();
+    let alt = parse_file(
+        "v.rld",
+        "%kind verbs\nverb.072.x  072  send/ship {weapon} to $ | ~delivery/deliveries of\n",
+    );
+    let heads: Vec<&str> = alt.verbs[0]
+        .patterns
+        .iter()
+        .map(|p| p.head.as_str())
+        .collect();
     assert_eq!(heads, ["send", "ship", "delivery", "deliveries"]);
     assert_eq!(alt.verbs[0].patterns[1].text, "ship {weapon} to $");
     assert_eq!(parsed.problems.len(), 2, "{:?}", parsed.problems);
