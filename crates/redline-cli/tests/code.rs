@@ -67,7 +67,10 @@ fn issue_3_code_streams_contract_records_from_json_lines() {
     assert_eq!(s1.len(), 1, "{events:?}");
     let e = s1[0];
     assert_eq!(e["source"]["code"], "USAGOV");
-    assert_eq!(e["source"]["text"], "The Biden administration");
+    // The sender is "it", resolved to the administration: the record says so in its rule.
+    assert_eq!(e["source"]["text"], "it");
+    assert_eq!(e["source"]["rule"][0], "pronoun");
+    assert_eq!(e["source"]["rule"][1], "inst.usa.biden-administration");
     assert_eq!(e["target"]["code"], "UKR");
     assert_eq!(e["cameo"], "0332");
     assert_eq!(e["root"], "03");
@@ -78,9 +81,12 @@ fn issue_3_code_streams_contract_records_from_json_lines() {
     assert_eq!(e["modality"], "actual");
     assert_eq!(e["plover"]["event"], "AGREE");
     let span = e["source"]["span"].as_array().unwrap();
-    let text = "The Biden administration announced";
-    assert_eq!(span[0], 0);
-    assert_eq!(span[1], text.find(" announced").unwrap());
+    let text = "The Biden administration announced on December 21 that it would";
+    let at = text.find(" it ").unwrap() + 1;
+    assert_eq!(
+        (span[0].as_u64().unwrap(), span[1].as_u64().unwrap()),
+        (at as u64, at as u64 + 2)
+    );
     // The negated attack is printed, marked negated; --facts drops it.
     let s2: Vec<&Value> = events.iter().filter(|e| e["doc_id"] == "s2").collect();
     assert_eq!(s2.len(), 1);

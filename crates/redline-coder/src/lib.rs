@@ -198,6 +198,21 @@ impl Coder {
             let ms = mentions::find(&self.lex, t, role_date);
             let a = events::analyse(&self.lex, t, ms, antecedents);
             antecedents.remember(&a.mentions);
+            let mut subjects: Vec<mentions::Mention> = a
+                .events
+                .iter()
+                .map(|e| a.mentions[e.source].clone())
+                .collect();
+            if subjects.is_empty()
+                && let Some(first) = a
+                    .mentions
+                    .iter()
+                    .filter(|m| !m.adjective && m.kind != mentions::MentionKind::Pronoun)
+                    .min_by_key(|m| m.start)
+            {
+                subjects.push(first.clone());
+            }
+            antecedents.remember_subjects(subjects);
             if start == 0 {
                 analysis = a;
                 expressions = found;

@@ -142,10 +142,13 @@ pub fn speech_frames(t: Tokens<'_>, mentions: &[Mention]) -> Vec<Speech> {
             } else {
                 (0, v)
             };
+            // "according to Reuters": the agency is both who says it and the channel.
+            let channel =
+                speaker.filter(|&i| mentions[i].actor_type == redline_dict::ActorType::Media);
             frames.push(Speech {
                 verb: v,
                 speaker,
-                channel: None,
+                channel,
                 scope: (from, to),
                 past: true,
             });
@@ -172,8 +175,26 @@ pub fn speech_frames(t: Tokens<'_>, mentions: &[Mention]) -> Vec<Speech> {
                 break;
             }
         }
-        if speaker.is_none() {
+        let telling = w.starts_with("tel") || w == "told";
+        if speaker.is_none() && !telling {
+            // Inversion: "..., said Peskov".
             speaker = mention_starting_at(v + 1);
+        }
+        if speaker.is_none() && telling {
+            // "Sources told CNN that ...": the outlet told is the channel; the speaker is unnamed.
+            if let Some(c) = mention_starting_at(v + 1)
+                .filter(|&i| mentions[i].actor_type == redline_dict::ActorType::Media)
+            {
+                let after = mentions[c].end;
+                frames.push(Speech {
+                    verb: v,
+                    speaker: None,
+                    channel: Some(c),
+                    scope: (after, n),
+                    past: SPEECH_PAST.contains(&w),
+                });
+            }
+            continue;
         }
         let Some(speaker_idx) = speaker else { continue };
         let sm = &mentions[speaker_idx];

@@ -179,8 +179,17 @@ pub fn analyse(
         let mut best_noun: Option<Best<'_>> = None;
         for r in refs {
             let p = &lex.patterns[r.pattern as usize];
-            let Some(m) = match_at(lex, t, p, h, clause.end, &spans) else {
-                continue;
+            let m = match match_at(lex, t, p, h, clause.end, &spans) {
+                Some(m) => m,
+                // "Four diplomats were expelled by Poland": in the passive the pattern's object
+                // ("expel * {diplo_staff}") stands before the verb.
+                None if r.form == Some(VerbForm::Participle) && be_before(t, clause, h) => {
+                    match passive_match(lex, t, p, h, clause, &spans) {
+                        Some(m) => m,
+                        None => continue,
+                    }
+                }
+                None => continue,
             };
             let slot = if p.noun {
                 &mut best_noun
@@ -342,9 +351,18 @@ pub fn analyse(
                 .and_then(|b| mention_at_or_after(t, &mentions, b + 1, (b + 3).min(clause.end)))
                 .map(|i| coordinated_forward(t, &mentions, i))
                 .unwrap_or_default();
+            // In the passive the subject is the object: `strike $` in "Kyiv was struck by
+            // Russia" targets Kyiv. A slot after a preposition ("sent to $") still names it.
             let tgt = match chosen.m.target_at {
-                Some(at) => target_after(lex, t, &mentions, at, chosen.m.end, limit, &src),
-                None => subject.mentions.clone(),
+                Some(at) if at > h + 1 => {
+                    let found = target_after(lex, t, &mentions, at, chosen.m.end, limit, &src);
+                    if found.is_empty() {
+                        subject.mentions.clone()
+                    } else {
+                        found
+                    }
+                }
+                _ => subject.mentions.clone(),
             };
             (src, tgt)
         } else {
@@ -510,6 +528,52 @@ pub fn analyse(
         events,
         candidates,
     }
+}
+
+/// Matches a verb pattern in the passive: its first word or class must end just before the
+/// be-form (within the subject), and the rest follows the participle.
+fn passive_match(
+    lex: &Lexicon,
+    t: Tokens<'_>,
+    p: &crate::lexicon::CompiledPattern,
+    h: usize,
+    clause: &Clause,
+    spans: &[(usize, usize)],
+) -> Option<PatternMatch> {
+    use crate::lexicon::CElement;
+    let mut elements = p.elements.as_slice();
+    if let Some(CElement::Gap) = elements.first() {
+        elements = &elements[1..];
+    }
+    let (first, rest) = elements.split_first()?;
+    // Where the be-form starts: the object phrase must end right before it (or one word
+    // earlier, for "were all expelled").
+    let be = (clause.start..h)
+        .rev()
+        .find(|&j| BE.contains(&t.lower[j]))?;
+    let ends_ok = |end: usize| end == be || end + 1 == be;
+    let found = (clause.start.max(be.saturating_sub(8))..be).any(|start| match first {
+        CElement::Word(alts) => ends_ok(start + 1) && alts.iter().any(|a| **a == *t.lower[start]),
+        CElement::Class(c) => lex.classes.get(*c as usize).is_some_and(|trie| {
+            trie.matches_at(&t.lower[..be], &t.text[..be], start)
+                .iter()
+                .any(|m| ends_ok(m.end))
+        }),
+        _ => false,
+    });
+    if !found {
+        return None;
+    }
+    let tail = crate::lexicon::CompiledPattern {
+        verb: p.verb,
+        index_in_entry: p.index_in_entry,
+        noun: false,
+        elements: rest.to_vec(),
+        specificity: p.specificity,
+    };
+    let mut m = match_at(lex, t, &tail, h, clause.end, spans)?;
+    m.matched += 1;
+    Some(m)
 }
 
 /// A be-form (or "get") within three tokens before the head, past adverbs and negation.

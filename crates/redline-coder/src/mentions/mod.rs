@@ -280,9 +280,17 @@ pub fn pronoun_kind(lower: &str) -> Option<PronounKind> {
 #[derive(Debug, Default, Clone)]
 pub struct Antecedents {
     recent: Vec<Mention>,
+    /// The subjects of the previous sentence (event sources, or its first actor): "it" and
+    /// "they" in the next sentence usually continue the subject, not the last object.
+    subjects: Vec<Mention>,
 }
 
 impl Antecedents {
+    /// Remembers the subjects of the sentence just coded.
+    pub fn remember_subjects(&mut self, subjects: Vec<Mention>) {
+        self.subjects = subjects;
+    }
+
     /// Remembers the non-adjective mentions of a sentence, in order.
     pub fn remember(&mut self, mentions: &[Mention]) {
         for m in mentions
@@ -315,6 +323,7 @@ impl Antecedents {
             .rev()
             .filter(|m| !m.adjective && m.kind != MentionKind::Pronoun)
             .find(fits)
+            .or_else(|| self.subjects.iter().find(fits))
             .or_else(|| self.recent.iter().rev().find(fits))
             .cloned()
     }
