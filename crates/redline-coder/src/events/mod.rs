@@ -434,6 +434,8 @@ pub fn analyse(
         if matches!(a.modality, Modality::Future | Modality::Conditional)
             && a.polarity == Polarity::Asserted
             && cameo.root_number() >= 15
+            // "suspected of planning to destroy" is a plot, not a threat the speaker made.
+            && (h == 0 || t.lower[h - 1] != "to")
             && let Some(f) = frame.map(|i| &frames[i])
             && let Some(sp) = f.speaker
             && sources.iter().any(|&s| {
