@@ -29,6 +29,10 @@ pub use events::SentenceAnalysis;
 pub use lexicon::Lexicon;
 pub use record::{EventRecord, Participant};
 
+/// Sentences are analysed in windows of this many words, so that absurd input (a megabyte
+/// without punctuation) costs linear time and memory.
+pub const WINDOW_TOKENS: usize = 400;
+
 /// Time expressions found in a sentence, with the date used for people's roles.
 #[derive(Debug, Clone, Default)]
 pub struct SentenceTime {
@@ -160,7 +164,7 @@ impl Coder {
     ) -> CodedSentence {
         // Absurd sentences (megabytes without punctuation) are coded in windows of bounded
         // size, so time and memory stay linear.
-        const MAX_TOKENS: usize = 400;
+        const MAX_TOKENS: usize = WINDOW_TOKENS;
         let spans = word_spans(text, tokens);
         let texts: Vec<&str> = spans
             .iter()
@@ -220,6 +224,12 @@ impl Coder {
                 // Later windows only add events; offsets are shifted into sentence space.
                 let shift = |x: usize| x + start;
                 let base = analysis.mentions.len();
+                let clause_base = analysis.clauses.len();
+                for mut c in a.clauses {
+                    c.start = shift(c.start);
+                    c.end = shift(c.end);
+                    analysis.clauses.push(c);
+                }
                 for mut m in a.mentions {
                     m.start = shift(m.start);
                     m.end = shift(m.end);
@@ -230,6 +240,7 @@ impl Coder {
                     e.target = e.target.map(|x| x + base);
                     e.trigger = (shift(e.trigger.0), shift(e.trigger.1));
                     e.frame = None;
+                    e.clause += clause_base;
                     analysis.events.push(e);
                 }
             }

@@ -103,6 +103,10 @@ pub struct EventRecord {
     pub evidence: Evidence,
 }
 
+/// Sentences longer than this are quoted in records by the clause of the event (at most one
+/// window of words).
+pub const MAX_SENTENCE_BYTES: usize = 8192;
+
 /// True when a time expression is a range bound ("since 2014", "by 2030"), which dates nothing.
 pub fn is_range_bound(lower: &[&str], e: &redline_time::TimeExpr) -> bool {
     let before = e.start.checked_sub(1).map(|i| lower[i]);
@@ -136,6 +140,25 @@ pub fn sentence_records(
     let published: Option<NaiveDate> = doc.meta.published.map(|d| d.first_day());
     let a = &s.analysis;
     let sentence = &doc.text[s.span.start as usize..s.span.end as usize];
+    // A run-on "sentence" of megabytes is reported by the window of words the event was found
+    // in, not copied whole into every record.
+    let evidence_text = |e: &crate::events::SentenceEvent| -> &str {
+        if sentence.len() <= MAX_SENTENCE_BYTES {
+            return sentence;
+        }
+        // The event's clause, and never more than one window of words.
+        let c = &a.clauses[e.clause];
+        let first = c
+            .start
+            .max(e.trigger.0.saturating_sub(crate::WINDOW_TOKENS / 2));
+        let last = c
+            .end
+            .min(first + crate::WINDOW_TOKENS)
+            .min(s.tokens.len())
+            .max(first + 1)
+            - 1;
+        &doc.text[s.tokens[first].start as usize..s.tokens[last].end as usize]
+    };
     let lowered: Vec<String> = s
         .tokens
         .iter()
@@ -190,7 +213,7 @@ pub fn sentence_records(
         out.push(EventRecord {
             doc_id: doc_id.to_string(),
             sentence_index: s.index,
-            sentence: sentence.to_string(),
+            sentence: evidence_text(e).to_string(),
             date: date.map(|d| d.first_day().format("%Y-%m-%d").to_string()),
             date_precision: date
                 .map_or(DatePrecision::Unknown, |d| d.precision())
