@@ -5,9 +5,9 @@
 //! ```text
 //! # a comment
 //! @ 2023-01-08                                  publication date for the cases below
-//! > The Biden administration announced on December 21 that it would send a Patriot battery to Ukraine.
+//! > The Biden administration said on December 21 that it would ship two Patriot batteries to Kyiv.
 //! = USAGOV -> UKR 0332 2022-12-21/day | verb.072.send-weapons#2 +intent
-//! > "We are not entering the war," Scholz said.
+//! > "We will not join this war," the chancellor said.
 //! = (none)
 //! ```
 //!

@@ -55,7 +55,7 @@ pub fn split(lex: &Lexicon, t: Tokens<'_>, mentions: &[Mention]) -> Vec<Clause> 
                     || is_verbish(lex, t.lower[i + 1]))
         } else if matches!(w, "and" | "or" | "but") {
             // A new clause when a new subject follows with its verb ("and Russia struck"), not
-            // for coordinated names ("France, Germany and the United States announced") or
+            // for coordinated names ("Britain, Poland and the United States said") or
             // coordinated verbs ("invaded Ukraine and annexed Crimea").
             let next = (i + 1..n.min(i + 6)).find(|&j| t.lower[j] != "the");
             match next {
@@ -127,11 +127,36 @@ pub fn speech_frames(t: Tokens<'_>, mentions: &[Mention]) -> Vec<Speech> {
     let n = t.len();
     let mut frames: Vec<Speech> = Vec::new();
     let mention_ending_at = |end: usize| mentions.iter().position(|m| m.end == end && !m.adjective);
+    // "citing two senior US officials": a few determiners, numbers and modifiers may come first.
     let mention_starting_at = |start: usize| {
-        mentions.iter().position(|m| {
-            (m.start == start || m.start == start + 1 && t.lower[start] == "the") && !m.adjective
-        })
+        let mut at = start;
+        while at < n
+            && at < start + 3
+            && matches!(
+                t.lower[at],
+                "the"
+                    | "a"
+                    | "an"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "several"
+                    | "senior"
+                    | "unnamed"
+                    | "anonymous"
+                    | "western"
+                    | "current"
+                    | "former"
+                    | "top"
+            )
+        {
+            at += 1;
+        }
+        mentions
+            .iter()
+            .position(|m| (m.start == start || m.start == at) && !m.adjective)
     };
+
     for v in 0..n {
         let w = t.lower[v];
         if w == "according" && v + 1 < n && t.lower[v + 1] == "to" {

@@ -752,7 +752,7 @@ fn find_subject(
     }
 }
 
-/// A mention and the ones coordinated before it ("France, Germany and the United States"). The
+/// A mention and the ones coordinated before it ("Britain, Poland and the United States"). The
 /// link next to the last mention must contain `and` or `or`, so "If NATO troops, Russia" is not a
 /// list.
 fn coordinated_backward(t: Tokens<'_>, mentions: &[Mention], last: usize) -> Vec<usize> {
