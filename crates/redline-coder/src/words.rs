@@ -159,6 +159,18 @@ pub const SPEECH: &[&str] = &[
     "warn",
     "warned",
     "warns",
+    "pledge",
+    "pledged",
+    "pledges",
+    "promise",
+    "promised",
+    "promises",
+    "vow",
+    "vowed",
+    "vows",
+    "indicated",
+    "signaled",
+    "signalled",
 ];
 
 /// Speech verbs after which a "would" is the future of the past ("announced it would send").
