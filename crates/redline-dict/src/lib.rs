@@ -66,7 +66,7 @@ pub struct Loaded {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// A file or folder could not be read.
-    #[error("cannot read dictionary file {path}: {source}")]
+    #[error("cannot read dictionary file {path}")]
     Io {
         /// The path.
         path: String,
