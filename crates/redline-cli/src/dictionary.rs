@@ -84,11 +84,10 @@ pub fn run(args: DictArgs) -> Result<ExitCode> {
             let coder = Coder::new(loaded.dictionary);
             let total = started.elapsed();
             let d = &coder.lexicon().dict;
-            let phrases = |n: usize| n;
             println!(
                 "actors        {:>6}  ({} phrases)",
                 d.actors.len(),
-                phrases(d.actors.iter().map(|a| a.phrases.len()).sum())
+                d.actors.iter().map(|a| a.phrases.len()).sum::<usize>()
             );
             println!(
                 "people        {:>6}  ({} phrases, {} roles)",

@@ -1,25 +1,10 @@
 //! `redline code`, `redline explain` and `redline dict` as a user runs them.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use common::{examples, json_lines, redline};
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn redline() -> Command {
-    Command::cargo_bin("redline").unwrap()
-}
-
-fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/news")
-}
-
-fn json_lines(stdout: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("every stdout line is JSON"))
-        .collect()
-}
 
 const CONTRACT: &[&str] = &[
     "doc_id",

@@ -43,13 +43,9 @@ fn code_all(coder: &Coder, docs: &[Document]) -> usize {
 
 fn main() {
     let started = Instant::now();
-    let (coder, loaded) = Coder::embedded();
+    let (coder, problems) = Coder::embedded();
     let load = started.elapsed();
-    assert!(
-        loaded.problems.is_empty(),
-        "dictionary problems: {:?}",
-        loaded.problems
-    );
+    assert!(problems.is_empty(), "dictionary problems: {:?}", problems);
     let d = &coder.lexicon().dict;
     println!(
         "dictionary: {} actors, {} people, {} agents, {} patterns; load+compile {:.1} ms",

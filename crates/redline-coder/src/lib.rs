@@ -22,7 +22,7 @@ pub mod record;
 mod words;
 
 use chrono::NaiveDate;
-use redline_dict::{Dictionary, Loaded};
+use redline_dict::{Dictionary, Loaded, Problem};
 use redline_model::{Document, Span};
 
 pub use events::SentenceAnalysis;
@@ -120,9 +120,12 @@ impl Coder {
 
     /// The embedded default dictionary, compiled; with the problems found loading it (none in a
     /// release: a test checks).
-    pub fn embedded() -> (Coder, Loaded) {
-        let loaded = Dictionary::embedded();
-        (Coder::new(loaded.dictionary.clone()), loaded)
+    pub fn embedded() -> (Coder, Vec<Problem>) {
+        let Loaded {
+            dictionary,
+            problems,
+        } = Dictionary::embedded();
+        (Coder::new(dictionary), problems)
     }
 
     /// The compiled lexicon.

@@ -137,8 +137,11 @@ pub fn sentence_records(
     s: &CodedSentence,
     out: &mut Vec<EventRecord>,
 ) {
-    let published: Option<NaiveDate> = doc.meta.published.map(|d| d.first_day());
     let a = &s.analysis;
+    if a.events.is_empty() {
+        return;
+    }
+    let published: Option<NaiveDate> = doc.meta.published.map(|d| d.first_day());
     let sentence = &doc.text[s.span.start as usize..s.span.end as usize];
     // A run-on "sentence" of megabytes is reported by the window of words the event was found
     // in, not copied whole into every record.

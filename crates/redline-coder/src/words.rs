@@ -30,7 +30,6 @@ pub const HYPOTHETICAL: &[&str] = &[
     "perhaps",
     "potentially",
     "allegedly",
-    "reportedly-would",
 ];
 
 /// Words that make an event future.
@@ -217,8 +216,10 @@ pub const SPEECH_PAST: &[&str] = &[
 pub enum Governor {
     /// agree, pledge, promise: a statement of intent (CAMEO 03x).
     Intent,
-    /// plan, intend, prepare: not yet happened.
+    /// intend, prepare, going to: not yet happened, and the actor's own intent.
     Future,
+    /// plan, expect, set, due: not yet happened, as someone expects it; no statement of intent.
+    Expected,
     /// want, threaten, authorize, urge: may never happen.
     Hypothetical,
     /// refuse, fail, decline: did not happen.
@@ -239,16 +240,16 @@ pub const GOVERNORS: &[(&str, Governor)] = &[
     ("decid", Governor::Intent),
     ("commit", Governor::Intent),
     ("undert", Governor::Intent),
-    ("plan", Governor::Future),
+    ("plan", Governor::Expected),
     ("intend", Governor::Future),
     ("prepar", Governor::Future),
-    ("expect", Governor::Future),
-    ("set", Governor::Future),
+    ("expect", Governor::Expected),
+    ("set", Governor::Expected),
     ("going", Governor::Future),
-    ("schedul", Governor::Future),
+    ("schedul", Governor::Expected),
     ("about", Governor::Future),
-    ("due", Governor::Future),
-    ("poised", Governor::Future),
+    ("due", Governor::Expected),
+    ("poised", Governor::Expected),
     ("refus", Governor::Negated),
     ("fail", Governor::Negated),
     ("declin", Governor::Negated),

@@ -428,16 +428,13 @@ pub fn assess(
             .push(format!("infinitive governed by `{word}`: {kind:?}"));
         match kind {
             Governor::Intent => a.intent = true,
-            Governor::Future => {
+            Governor::Future => a.modality = Modality::Future,
+            // "is expected to", "is set to": someone else's expectation, not the actor's
+            // stated intent.
+            Governor::Expected => {
                 a.modality = Modality::Future;
-                // "is expected to", "is set to": someone else's expectation, not the actor's
-                // stated intent.
-                if word.to_lowercase().starts_with(['e', 's', 'd', 'p'])
-                    && !word.to_lowercase().starts_with("prep")
-                {
-                    a.intent = false;
-                    expected_only = true;
-                }
+                a.intent = false;
+                expected_only = true;
             }
             Governor::Hypothetical => a.modality = Modality::Hypothetical,
             Governor::Negated => a.polarity = Polarity::Negated,
@@ -476,11 +473,9 @@ pub fn assess(
     }
     // "denied sending", "denied that it sent": the denied event did not happen by the speaker's
     // account.
-    if (clause.start.saturating_sub(2)..head).any(|j| {
-        t.lower[j].starts_with("den")
-            && t.lower[j].len() <= 7
-            && matches!(t.lower[j], "deny" | "denies" | "denied" | "denying")
-    }) {
+    if (clause.start.saturating_sub(2)..head)
+        .any(|j| matches!(t.lower[j], "deny" | "denies" | "denied" | "denying"))
+    {
         a.polarity = Polarity::Negated;
         a.reasons.push("denied".into());
     }

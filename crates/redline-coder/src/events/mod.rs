@@ -158,7 +158,6 @@ pub fn analyse(
     let mut events: Vec<SentenceEvent> = Vec::new();
     // The subject of the last trigger, for coordinated verbs ("invaded Ukraine and annexed").
     let mut last_subject: Option<(usize, Vec<usize>)> = None;
-    let mut covered_until = 0usize;
     let mut consumed: Vec<(usize, usize, u8)> = Vec::new();
 
     let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
@@ -329,26 +328,12 @@ pub fn analyse(
             ci,
             p.noun,
         );
-        let (sources, targets) = if p.noun {
-            let src = noun_source(lex, t, clause, h, &chosen.m, &mentions, &subject);
-            let mut excl = src.clone();
-            excl.extend(&speakers);
-            let tgt = target_after(
-                lex,
-                t,
-                &mentions,
-                chosen.m.target_at.unwrap_or(h + 1),
-                chosen.m.end,
-                limit,
-                &excl,
-            );
-            (src, tgt)
-        } else if passive {
+        let (sources, targets) = if passive {
             let by = (chosen.m.end.min(clause.end)..clause.end)
                 .find(|&j| t.lower[j] == "by")
                 .or_else(|| (h + 1..clause.end).find(|&j| t.lower[j] == "by"));
             let src = by
-                .and_then(|b| mention_at_or_after(t, &mentions, b + 1, (b + 3).min(clause.end)))
+                .and_then(|b| mention_at_or_after(&mentions, b + 1, (b + 3).min(clause.end)))
                 .map(|i| coordinated_forward(t, &mentions, i))
                 .unwrap_or_default();
             // In the passive the subject is the object: `strike $` in "Kyiv was struck by
@@ -366,7 +351,12 @@ pub fn analyse(
             };
             (src, tgt)
         } else {
-            let mut excl = subject.mentions.clone();
+            let src = if p.noun {
+                noun_source(lex, t, clause, h, &chosen.m, &mentions, &subject)
+            } else {
+                subject.mentions.clone()
+            };
+            let mut excl = src.clone();
             excl.extend(&speakers);
             let tgt = target_after(
                 lex,
@@ -377,7 +367,7 @@ pub fn analyse(
                 limit,
                 &excl,
             );
-            (subject.mentions.clone(), tgt)
+            (src, tgt)
         };
         if !p.noun {
             last_subject = Some((ci, subject.mentions.clone()));
@@ -451,7 +441,6 @@ pub fn analyse(
             a.modality = Modality::Actual;
             rule.push_str(" +threat");
         }
-        covered_until = covered_until.max(chosen.m.end);
         consumed.push((h, chosen.m.end, entry.cameo.root_number()));
         candidates.push(Candidate {
             head: h,
@@ -522,7 +511,6 @@ pub fn analyse(
             }
         }
     }
-    let _ = covered_until;
     SentenceAnalysis {
         mentions,
         clauses,
@@ -822,13 +810,7 @@ fn coordinated_forward(t: Tokens<'_>, mentions: &[Mention], first: usize) -> Vec
     out
 }
 
-fn mention_at_or_after(
-    t: Tokens<'_>,
-    mentions: &[Mention],
-    from: usize,
-    limit: usize,
-) -> Option<usize> {
-    let _ = t;
+fn mention_at_or_after(mentions: &[Mention], from: usize, limit: usize) -> Option<usize> {
     mentions
         .iter()
         .enumerate()
@@ -910,7 +892,7 @@ fn noun_source(
     subject: &Subject,
 ) -> Vec<usize> {
     if let Some(at) = m.source_at {
-        return mention_at_or_after(t, mentions, at, clause.end)
+        return mention_at_or_after(mentions, at, clause.end)
             .into_iter()
             .collect();
     }
@@ -928,7 +910,7 @@ fn noun_source(
     if let Some(b) = (h + 1..m.end.max(h + 1).min(clause.end) + 4)
         .take_while(|&j| j < clause.end)
         .find(|&j| t.lower[j] == "by")
-        && let Some(i) = mention_at_or_after(t, mentions, b + 1, (b + 3).min(clause.end))
+        && let Some(i) = mention_at_or_after(mentions, b + 1, (b + 3).min(clause.end))
     {
         return vec![i];
     }
