@@ -6,7 +6,9 @@
 mod code;
 mod dictionary;
 mod doc;
+mod events;
 mod explain;
+mod ingest;
 mod progress;
 
 use std::process::ExitCode;
@@ -34,6 +36,8 @@ enum Command {
     Code(code::CodeArgs),
     Explain(explain::ExplainArgs),
     Dict(dictionary::DictArgs),
+    Ingest(ingest::IngestArgs),
+    Events(Box<events::EventsArgs>),
 }
 
 fn main() -> ExitCode {
@@ -43,9 +47,20 @@ fn main() -> ExitCode {
         Command::Code(args) => code::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Dict(args) => dictionary::run(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Events(args) => events::run(*args),
     };
     match result {
         Ok(status) => status,
+        // A reader that stopped early (`redline events | head`) is not an error.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("redline: error: {e:#}");
             ExitCode::from(1)

@@ -31,3 +31,18 @@ pub fn tally_message(bar: &ProgressBar, documents: usize, skipped: usize) -> Str
         documents as f64 / seconds
     )
 }
+
+/// A spinner with a message, for work whose total is not known in advance; drawn only on a
+/// terminal, hidden otherwise.
+pub fn spinner(enabled: bool) -> ProgressBar {
+    if !enabled || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}")
+            .expect("progress template is valid"),
+    );
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}

@@ -12,6 +12,7 @@
 mod codes;
 mod date;
 mod document;
+mod event;
 mod span;
 
 pub use codes::{ActorCode, CameoCode, CodeError};
@@ -19,4 +20,5 @@ pub use date::{DatePrecision, PartialDate};
 pub use document::{
     ArticleMeta, DocId, Document, LayerError, Origin, Sentence, SourceFormat, Token, TokenKind,
 };
+pub use event::{Attribution, EventRecord, Evidence, Modality, Participant, Plover, Polarity};
 pub use span::Span;

@@ -1,4 +1,6 @@
-//! Helpers shared by the CLI test files.
+//! Helpers shared by the CLI test files (each file uses some of them).
+
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 

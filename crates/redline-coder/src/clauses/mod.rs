@@ -303,29 +303,7 @@ const NOMINAL_HEDGES: &[&str] = &[
     "likely",
 ];
 
-/// Polarity of an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Polarity {
-    /// Said to have happened.
-    Asserted,
-    /// Said not to have happened.
-    Negated,
-}
-
-/// Modality of an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Modality {
-    /// Happened or is happening.
-    Actual,
-    /// Announced or expected.
-    Future,
-    /// Possible, wished, feared, permitted, threatened.
-    Hypothetical,
-    /// Depends on a condition.
-    Conditional,
-}
+pub use redline_model::{Modality, Polarity};
 
 /// Polarity and modality of one trigger, with the words that decided them.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,0 +1,538 @@
+//! Reading events and clusters back, filtered.
+//!
+//! Filters become one parameterised SQL statement over indexed columns (dates, dyads, codes,
+//! clusters) and the FTS5 index of evidence sentences; rows are streamed to a callback, so a
+//! query over a million events never holds them all.
+
+use chrono::NaiveDate;
+use redline_model::{Attribution, EventRecord, Evidence, Modality, Participant, Plover, Polarity};
+use rusqlite::types::Value;
+use serde::Serialize;
+
+use crate::Store;
+use crate::error::{Result, StoreError};
+
+/// What to select. Every field narrows; the default selects every asserted, actual event.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    /// Actors on either side: a country (`RUS` matches `RUS`, `RUSMIL`, `RUSGOV`...) or a code
+    /// prefix (`USAGOV`, `IGONAT`). Several are ORed.
+    pub actors: Vec<String>,
+    /// The source side, same matching as `actors`.
+    pub source: Option<String>,
+    /// The target side, same matching as `actors`.
+    pub target: Option<String>,
+    /// CAMEO code prefixes (`19` is a root, `190` a base code, `0832` a code). Several are ORed.
+    pub cameo: Vec<String>,
+    /// QuadClasses (1-4). Several are ORed.
+    pub quad_class: Vec<u8>,
+    /// Events whose period ends on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Events whose period starts on or before this day.
+    pub to: Option<NaiveDate>,
+    /// Publisher name (case-insensitive, exact).
+    pub publisher: Option<String>,
+    /// FTS5 query over the evidence sentences.
+    pub text: Option<String>,
+    /// Escalation signal (`strike_authorization`).
+    pub signal: Option<String>,
+    /// Also negated events ("did not send").
+    pub include_negated: bool,
+    /// Also future, hypothetical and conditional events.
+    pub include_unrealised: bool,
+    /// Leave out background history (events that ended more than the background margin before
+    /// their article was published).
+    pub exclude_background: bool,
+    /// At most this many rows.
+    pub limit: Option<usize>,
+}
+
+/// One stored event: the record `redline code` printed, and what the store adds to it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredEvent {
+    /// The event's row id (stable for the life of its document's version).
+    pub id: i64,
+    /// The cluster (real-world event) it belongs to.
+    pub cluster_id: Option<i64>,
+    /// Why it joined the cluster (or founded it).
+    pub cluster_reason: Option<String>,
+    /// True when the event ended well before its article was published (history recalled as
+    /// background, dated to its own time).
+    pub background: bool,
+    /// Last day of the event's period.
+    pub date_end: Option<String>,
+    /// The article's publisher.
+    pub publisher: Option<String>,
+    /// The article's address.
+    pub url: Option<String>,
+    /// The article's headline.
+    pub title: Option<String>,
+    /// When the article was stored (UTC, RFC 3339).
+    pub ingested_at: String,
+    /// Length of the article's cleaned text in bytes (spans index into it).
+    pub doc_bytes: i64,
+    /// When the first report of the event's cluster was stored (UTC, RFC 3339): GDELT's
+    /// DATEADDED of the real-world event.
+    pub cluster_added: Option<String>,
+    /// The coded event.
+    #[serde(flatten)]
+    pub record: EventRecord,
+}
+
+/// One real-world event: the reports merged into one cluster.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredCluster {
+    /// The cluster's row id.
+    pub id: i64,
+    /// Source actor without roles (`RUS` for `RUSMIL`).
+    pub source_base: String,
+    /// Target actor without roles; empty when the events have no target.
+    pub target_base: String,
+    /// The CAMEO code reported most often among the members.
+    pub cameo: String,
+    /// Its root.
+    pub root: String,
+    /// `asserted` or `negated`.
+    pub polarity: String,
+    /// `actual`, `future`, `hypothetical` or `conditional`.
+    pub modality: String,
+    /// First day of the members' dates.
+    pub date_start: Option<String>,
+    /// Last day of the members' dates.
+    pub date_end: Option<String>,
+    /// Precision of the dates.
+    pub date_precision: String,
+    /// Earliest publication date among the members' articles.
+    pub first_report: Option<String>,
+    /// Number of reports (event records).
+    pub n_mentions: i64,
+    /// Number of distinct articles.
+    pub n_articles: i64,
+    /// Number of distinct publishers (an article without a publisher counts as its own).
+    pub n_sources: i64,
+    /// The first report: the representative event.
+    pub first: StoredEvent,
+}
+
+/// How much the store holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct StoreCounts {
+    /// Documents.
+    pub documents: i64,
+    /// Evidence sentences.
+    pub sentences: i64,
+    /// Actor mentions in events.
+    pub mentions: i64,
+    /// Event reports.
+    pub events: i64,
+    /// Real-world events (clusters).
+    pub clusters: i64,
+    /// Publishers.
+    pub sources: i64,
+}
+
+/// The columns every event query selects, in the order [`read_event`] reads them.
+const EVENT_COLUMNS: &str = "e.id, e.cluster_id, e.cluster_reason, e.background, e.date_end, \
+    s.name, d.url, d.title, d.ingested_at, d.doc_id, e.sentence_index, se.text, e.date, \
+    e.date_precision, e.published, \
+    ms.code, ms.country, ms.text, ms.start_byte, ms.end_byte, ms.rule, \
+    mt.code, mt.country, mt.text, mt.start_byte, mt.end_byte, mt.rule, \
+    e.cameo, e.root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, \
+    e.polarity, e.modality, e.speaker, e.speaker_code, e.channel, e.channel_code, \
+    e.rule, e.signals, e.pattern, e.trigger_start, e.trigger_end, e.reasons, e.date_rule, \
+    length(CAST(d.text AS BLOB)), fd.ingested_at";
+
+const EVENT_FROM: &str = "FROM events e \
+    JOIN documents d ON d.id = e.document_id \
+    LEFT JOIN sources s ON s.id = d.source_id \
+    JOIN sentences se ON se.id = e.sentence_id \
+    JOIN mentions ms ON ms.id = e.source_mention \
+    LEFT JOIN mentions mt ON mt.id = e.target_mention \
+    LEFT JOIN clusters c ON c.id = e.cluster_id \
+    LEFT JOIN events fe ON fe.id = c.first_event_id \
+    LEFT JOIN documents fd ON fd.id = fe.document_id";
+
+/// `[start, end)` of codes beginning with `prefix`, for an index range scan.
+fn prefix_range(prefix: &str) -> (String, String) {
+    let mut upper = prefix.to_string();
+    // Codes are ASCII upper-case letters and digits, so appending a byte above them all bounds
+    // every code that starts with the prefix.
+    upper.push('\u{7f}');
+    (prefix.to_string(), upper)
+}
+
+/// Appends the SQL of one actor side (`source` or `target`).
+fn side_condition(side: &str, actor: &str, params: &mut Vec<Value>) -> String {
+    let actor = actor.trim().to_ascii_uppercase();
+    let (lo, hi) = prefix_range(&actor);
+    params.push(Value::Text(actor.clone()));
+    params.push(Value::Text(lo));
+    params.push(Value::Text(hi));
+    let n = params.len();
+    format!(
+        "(e.{side}_country = ?{} OR (e.{side}_code >= ?{} AND e.{side}_code < ?{}))",
+        n - 2,
+        n - 1,
+        n
+    )
+}
+
+/// The WHERE clause and its parameters.
+fn where_clause(f: &EventFilter) -> (String, Vec<Value>) {
+    let mut conds: Vec<String> = Vec::new();
+    let mut params: Vec<Value> = Vec::new();
+    if !f.include_negated {
+        conds.push("e.polarity = 'asserted'".into());
+    }
+    if !f.include_unrealised {
+        conds.push("e.modality = 'actual'".into());
+    }
+    if f.exclude_background {
+        conds.push("e.background = 0".into());
+    }
+    if !f.actors.is_empty() {
+        let any: Vec<String> = f
+            .actors
+            .iter()
+            .flat_map(|a| {
+                [
+                    side_condition("source", a, &mut params),
+                    side_condition("target", a, &mut params),
+                ]
+            })
+            .collect();
+        conds.push(format!("({})", any.join(" OR ")));
+    }
+    if let Some(a) = &f.source {
+        conds.push(side_condition("source", a, &mut params));
+    }
+    if let Some(a) = &f.target {
+        conds.push(side_condition("target", a, &mut params));
+    }
+    if !f.cameo.is_empty() {
+        let any: Vec<String> = f
+            .cameo
+            .iter()
+            .map(|c| {
+                let (lo, hi) = prefix_range(c.trim());
+                params.push(Value::Text(lo));
+                params.push(Value::Text(hi));
+                format!(
+                    "(e.cameo >= ?{} AND e.cameo < ?{})",
+                    params.len() - 1,
+                    params.len()
+                )
+            })
+            .collect();
+        conds.push(format!("({})", any.join(" OR ")));
+    }
+    if !f.quad_class.is_empty() {
+        let list: Vec<String> = f.quad_class.iter().map(|q| q.to_string()).collect();
+        conds.push(format!("e.quad_class IN ({})", list.join(", ")));
+    }
+    if let Some(d) = f.from {
+        params.push(Value::Text(d.format("%Y-%m-%d").to_string()));
+        conds.push(format!("e.date_end >= ?{}", params.len()));
+    }
+    if let Some(d) = f.to {
+        params.push(Value::Text(d.format("%Y-%m-%d").to_string()));
+        conds.push(format!("e.date <= ?{}", params.len()));
+    }
+    if let Some(p) = &f.publisher {
+        params.push(Value::Text(p.trim().to_string()));
+        conds.push(format!(
+            "d.source_id IN (SELECT id FROM sources WHERE name = ?{} COLLATE NOCASE)",
+            params.len()
+        ));
+    }
+    if let Some(t) = &f.text {
+        params.push(Value::Text(t.clone()));
+        conds.push(format!(
+            "e.sentence_id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?{})",
+            params.len()
+        ));
+    }
+    if let Some(sig) = &f.signal {
+        params.push(Value::Text(sig.trim().to_string()));
+        conds.push(format!(
+            "EXISTS (SELECT 1 FROM json_each(e.signals) WHERE json_each.value = ?{})",
+            params.len()
+        ));
+    }
+    let sql = if conds.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conds.join(" AND "))
+    };
+    (sql, params)
+}
+
+fn json_list(s: Option<String>) -> Vec<String> {
+    s.and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
+}
+
+/// Reads one row selected with [`EVENT_COLUMNS`].
+fn read_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<(StoredEvent, String, String)> {
+    let participant = |at: usize| -> rusqlite::Result<Option<Participant>> {
+        let code: Option<String> = r.get(at)?;
+        Ok(match code {
+            None => None,
+            Some(code) => Some(Participant {
+                code,
+                country: r.get(at + 1)?,
+                text: r.get(at + 2)?,
+                span: [r.get(at + 3)?, r.get(at + 4)?],
+                rule: json_list(r.get(at + 5)?),
+            }),
+        })
+    };
+    let polarity: String = r.get(33)?;
+    let modality: String = r.get(34)?;
+    let speaker: Option<String> = r.get(35)?;
+    let speaker_code: Option<String> = r.get(36)?;
+    let channel: Option<String> = r.get(37)?;
+    let channel_code: Option<String> = r.get(38)?;
+    let attribution = (speaker.is_some()
+        || speaker_code.is_some()
+        || channel.is_some()
+        || channel_code.is_some())
+    .then_some(Attribution {
+        speaker,
+        speaker_code,
+        channel,
+        channel_code,
+    });
+    let source = participant(15)?.unwrap_or(Participant {
+        code: String::new(),
+        country: None,
+        text: String::new(),
+        span: [0, 0],
+        rule: Vec::new(),
+    });
+    let record = EventRecord {
+        doc_id: r.get(9)?,
+        sentence_index: r.get::<_, i64>(10)? as usize,
+        sentence: r.get(11)?,
+        date: r.get(12)?,
+        date_precision: r.get(13)?,
+        published: r.get(14)?,
+        source,
+        target: participant(21)?,
+        cameo: r.get(27)?,
+        root: r.get(28)?,
+        quad_class: r.get(29)?,
+        goldstein: r.get::<_, f64>(30)? as f32,
+        plover: Plover {
+            event: r.get(31)?,
+            mode: r.get(32)?,
+        },
+        // Placeholders: the text values are checked by the caller, which can name the field.
+        polarity: Polarity::Asserted,
+        modality: Modality::Actual,
+        attribution,
+        rule: r.get(39)?,
+        signals: json_list(r.get(40)?),
+        evidence: Evidence {
+            pattern: r.get(41)?,
+            trigger: [r.get(42)?, r.get(43)?],
+            reasons: json_list(r.get(44)?),
+            date_rule: r.get(45)?,
+        },
+    };
+    Ok((
+        StoredEvent {
+            id: r.get(0)?,
+            cluster_id: r.get(1)?,
+            cluster_reason: r.get(2)?,
+            background: r.get::<_, i64>(3)? != 0,
+            date_end: r.get(4)?,
+            publisher: r.get(5)?,
+            url: r.get(6)?,
+            title: r.get(7)?,
+            ingested_at: r.get(8)?,
+            doc_bytes: r.get(46)?,
+            cluster_added: r.get(47)?,
+            record,
+        },
+        polarity,
+        modality,
+    ))
+}
+
+/// Parses the polarity and modality text of a row, naming the field when it is not valid.
+fn finish(
+    store: &Store,
+    (mut ev, pol, modal): (StoredEvent, String, String),
+) -> Result<StoredEvent> {
+    ev.record.polarity = match pol.as_str() {
+        "asserted" => Polarity::Asserted,
+        "negated" => Polarity::Negated,
+        _ => {
+            return Err(StoreError::BadValue {
+                path: store.path.clone(),
+                id: ev.id,
+                field: "polarity",
+                value: pol,
+            });
+        }
+    };
+    ev.record.modality = match modal.as_str() {
+        "actual" => Modality::Actual,
+        "future" => Modality::Future,
+        "hypothetical" => Modality::Hypothetical,
+        "conditional" => Modality::Conditional,
+        _ => {
+            return Err(StoreError::BadValue {
+                path: store.path.clone(),
+                id: ev.id,
+                field: "modality",
+                value: modal,
+            });
+        }
+    };
+    Ok(ev)
+}
+
+impl Store {
+    /// Calls `each` for every event matching `filter`, in date order (undated events last), and
+    /// returns how many there were. Stops early when `each` returns an error, and returns it.
+    pub fn events<E>(
+        &self,
+        filter: &EventFilter,
+        mut each: impl FnMut(StoredEvent) -> std::result::Result<(), E>,
+    ) -> std::result::Result<usize, E>
+    where
+        E: From<StoreError>,
+    {
+        self.check_text_query(filter)?;
+        let (cond, params) = where_clause(filter);
+        let limit = filter
+            .limit
+            .map(|n| format!(" LIMIT {n}"))
+            .unwrap_or_default();
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} {EVENT_FROM} {cond} ORDER BY e.date IS NULL, e.date, e.id{limit}"
+        );
+        let mut stmt = self
+            .conn
+            .prepare(&sql)
+            .map_err(|e| self.query_error(filter, e))?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(params))
+            .map_err(|e| self.query_error(filter, e))?;
+        let mut n = 0;
+        while let Some(row) = rows.next().map_err(|e| self.query_error(filter, e))? {
+            let ev = read_event(row).map_err(|e| self.query_error(filter, e))?;
+            each(finish(self, ev)?)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Calls `each` for every cluster with at least one event matching `filter`, in date order,
+    /// and returns how many there were.
+    pub fn clusters<E>(
+        &self,
+        filter: &EventFilter,
+        mut each: impl FnMut(StoredCluster) -> std::result::Result<(), E>,
+    ) -> std::result::Result<usize, E>
+    where
+        E: From<StoreError>,
+    {
+        self.check_text_query(filter)?;
+        let (cond, params) = where_clause(filter);
+        let limit = filter
+            .limit
+            .map(|n| format!(" LIMIT {n}"))
+            .unwrap_or_default();
+        let sql = format!(
+            "SELECT c.id, c.source_base, c.target_base, c.cameo, c.root, c.polarity, c.modality, \
+             c.date_start, c.date_end, c.date_precision, c.first_report, c.n_mentions, \
+             c.n_articles, c.n_sources, c.first_event_id FROM clusters c \
+             WHERE c.id IN (SELECT e.cluster_id {EVENT_FROM} {cond}) \
+             ORDER BY c.date_start IS NULL, c.date_start, c.id{limit}"
+        );
+        let mut stmt = self
+            .conn
+            .prepare(&sql)
+            .map_err(|e| self.query_error(filter, e))?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(params))
+            .map_err(|e| self.query_error(filter, e))?;
+        let mut first_stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.id = ?1"
+            ))
+            .map_err(|e| self.sql(e))?;
+        let mut n = 0;
+        while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
+            let first_id: i64 = r.get(14).map_err(|e| self.sql(e))?;
+            let first = first_stmt
+                .query_row([first_id], read_event)
+                .map_err(|e| self.sql(e))?;
+            let first = finish(self, first)?;
+            let get = |e: rusqlite::Error| self.sql(e);
+            let cluster = StoredCluster {
+                id: r.get(0).map_err(get)?,
+                source_base: r.get(1).map_err(get)?,
+                target_base: r.get(2).map_err(get)?,
+                cameo: r.get(3).map_err(get)?,
+                root: r.get(4).map_err(get)?,
+                polarity: r.get(5).map_err(get)?,
+                modality: r.get(6).map_err(get)?,
+                date_start: r.get(7).map_err(get)?,
+                date_end: r.get(8).map_err(get)?,
+                date_precision: r.get(9).map_err(get)?,
+                first_report: r.get(10).map_err(get)?,
+                n_mentions: r.get(11).map_err(get)?,
+                n_articles: r.get(12).map_err(get)?,
+                n_sources: r.get(13).map_err(get)?,
+                first,
+            };
+            each(cluster)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Row counts of the main tables.
+    pub fn counts(&self) -> Result<StoreCounts> {
+        let count = |table: &str| -> Result<i64> {
+            self.conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .map_err(|e| self.sql(e))
+        };
+        Ok(StoreCounts {
+            documents: count("documents")?,
+            sentences: count("sentences")?,
+            mentions: count("mentions")?,
+            events: count("events")?,
+            clusters: count("clusters")?,
+            sources: count("sources")?,
+        })
+    }
+
+    /// Checks a full-text query on its own, so a syntax error is reported as the user's query,
+    /// not as a failed statement.
+    fn check_text_query(&self, filter: &EventFilter) -> Result<()> {
+        let Some(q) = &filter.text else {
+            return Ok(());
+        };
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ?1 LIMIT 1)",
+                [q],
+                |_| Ok(()),
+            )
+            .map_err(|e| StoreError::BadTextQuery {
+                query: q.clone(),
+                detail: e.to_string(),
+            })
+    }
+
+    fn query_error(&self, _filter: &EventFilter, e: rusqlite::Error) -> StoreError {
+        self.sql(e)
+    }
+}
