@@ -286,8 +286,8 @@ impl Table {
             )
         } else {
             format!(
-                "{:>6}  {:<10}  {:<9}  {:<5}  {:<9}  {:<8}  {:>6}  {}",
-                "ID", "DATE", "SOURCE", "CAMEO", "TARGET", "STATUS", "EVENT", "EVIDENCE"
+                "{:>6}  {:<10}  {:<9}  {:<5}  {:<9}  {:<8}  {:>7}  {}",
+                "ID", "DATE", "SOURCE", "CAMEO", "TARGET", "STATUS", "CLUSTER", "EVIDENCE"
             )
         };
         let _ = writeln!(out, "{header}");
@@ -305,7 +305,7 @@ impl Table {
         };
         writeln!(
             self.out,
-            "{:>6}  {:<10}  {:<9}  {:<5}  {:<9}  {:<8}  {:>6}  {}",
+            "{:>6}  {:<10}  {:<9}  {:<5}  {:<9}  {:<8}  {:>7}  {}",
             e.id,
             r.date.as_deref().unwrap_or("?"),
             r.source.code,

@@ -106,6 +106,8 @@ pub fn ingest(
     let (written_tx, written_rx) = mpsc::channel::<Result<BatchSummary, StoreError>>();
     let read_options = options.read;
     let sources = found.sources;
+    // Reborrowed for the writer thread, so the store is usable again after the scope.
+    let writer_store: &mut Store = store;
     std::thread::scope(|scope| {
         // Owned by this closure, so that an early return drops them and the other threads'
         // next send fails instead of blocking the scope's join forever.
@@ -128,7 +130,7 @@ pub fn ingest(
         // The one writer: batches in the order they were read, one transaction each.
         scope.spawn(move || {
             for batch in coded_rx.iter() {
-                let result = store.write_batch(&batch).map(|(summary, _)| summary);
+                let result = writer_store.write_batch(&batch).map(|(summary, _)| summary);
                 let failed = result.is_err();
                 if written_tx.send(result).is_err() || failed {
                     break;
@@ -226,8 +228,13 @@ pub fn ingest(
         // No more batches: the writer finishes the queue and its channel closes.
         drop(coded_tx);
         collect(&mut tally, true)?;
-        tally.elapsed = started.elapsed();
-        progress(&tally);
-        Ok(tally)
-    })
+        Ok(())
+    })?;
+    store.optimize().map_err(|source| IngestError::Store {
+        source,
+        tally: Box::new(tally.clone()),
+    })?;
+    tally.elapsed = started.elapsed();
+    progress(&tally);
+    Ok(tally)
 }

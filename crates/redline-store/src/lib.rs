@@ -131,6 +131,15 @@ impl Store {
             .map_err(|e| self.sql(e))
     }
 
+    /// Refreshes the query planner's statistics where they went stale (SQLite's `PRAGMA
+    /// optimize`, with a bounded sample so it takes milliseconds even on a large store). The
+    /// runner calls it after an ingest.
+    pub fn optimize(&self) -> Result<()> {
+        self.conn
+            .execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;")
+            .map_err(|e| self.sql(e))
+    }
+
     /// The file's size in pages.
     pub fn page_count(&self) -> Result<u64> {
         self.conn

@@ -344,6 +344,8 @@ fn issue_4_filters_select_what_they_name() {
         "2025-04-20",
         "The United States sent aid to Moldova.",
     );
+    let mut strike = event(&a, "RUSMIL", "190", Some("MDA"), "2025-03-05");
+    strike.signals = vec!["red_line_crossed".into()];
     let mut threat = event(&b, "RUSGOV", "138", Some("USA"), "2025-04-20");
     threat.modality = redline_model::Modality::Future;
     store

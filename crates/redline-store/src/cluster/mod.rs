@@ -148,50 +148,71 @@ pub(crate) fn assign(
     let fmt = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     // Candidate clusters: same key, anchor dates that can be within the window.
     let candidates: Vec<Candidate> = {
-        let (lo, hi) = match (ev.date, ev.date_end) {
-            (Some(s), Some(e)) => (
-                Some(fmt(s - chrono::Duration::days(rules.day_window))),
-                Some(fmt(e + chrono::Duration::days(rules.day_window))),
-            ),
-            _ => (None, None),
-        };
-        let mut stmt = tx.prepare_cached(
-            "SELECT c.id, c.cameo, c.anchor_start, c.anchor_end, c.date_precision, se.text, \
-             fe.document_id, c.n_articles \
+        const COLUMNS: &str = "SELECT c.id, c.cameo, c.anchor_start, c.anchor_end, \
+             c.date_precision, se.text, fe.document_id, c.n_articles \
              FROM clusters c JOIN events fe ON fe.id = c.first_event_id \
              JOIN sentences se ON se.id = fe.sentence_id \
              WHERE c.source_base = ?1 AND c.target_base = ?2 AND c.root = ?3 \
-             AND c.polarity = ?4 AND c.modality = ?5 \
-             AND ((?6 IS NULL AND c.anchor_start IS NULL AND EXISTS \
-                   (SELECT 1 FROM events m WHERE m.cluster_id = c.id AND m.document_id = ?8)) \
-               OR (?6 IS NOT NULL AND c.anchor_start <= ?7 AND c.anchor_end >= ?6)) \
-             ORDER BY c.id",
-        )?;
-        stmt.query_map(
-            params![
-                source_base,
-                target_base,
-                r.root,
-                polarity,
-                modality,
-                lo,
-                hi,
-                ev.document_id
-            ],
-            |row| {
-                Ok(Candidate {
-                    id: row.get(0)?,
-                    cameo: row.get(1)?,
-                    anchor_start: row.get(2)?,
-                    anchor_end: row.get(3)?,
-                    precision: row.get(4)?,
-                    first_sentence: row.get(5)?,
-                    first_doc: row.get(6)?,
-                    articles: row.get(7)?,
-                })
-            },
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?
+             AND c.polarity = ?4 AND c.modality = ?5";
+        let read = |row: &rusqlite::Row<'_>| {
+            Ok(Candidate {
+                id: row.get(0)?,
+                cameo: row.get(1)?,
+                anchor_start: row.get(2)?,
+                anchor_end: row.get(3)?,
+                precision: row.get(4)?,
+                first_sentence: row.get(5)?,
+                first_doc: row.get(6)?,
+                articles: row.get(7)?,
+            })
+        };
+        match (ev.date, ev.date_end) {
+            (Some(s), Some(e)) => {
+                let lo = s - chrono::Duration::days(rules.day_window);
+                let hi = e + chrono::Duration::days(rules.day_window);
+                // An anchor period is at most a year long, so anchors that start more than 366
+                // days before `lo` cannot reach it: this bound keeps the index scan short on a
+                // store of years of the same dyad.
+                let floor = lo - chrono::Duration::days(366);
+                let mut stmt = tx.prepare_cached(&format!(
+                    "{COLUMNS} AND c.anchor_start >= ?6 AND c.anchor_start <= ?7 \
+                     AND c.anchor_end >= ?8 ORDER BY c.id"
+                ))?;
+                stmt.query_map(
+                    params![
+                        source_base,
+                        target_base,
+                        r.root,
+                        polarity,
+                        modality,
+                        fmt(floor),
+                        fmt(hi),
+                        fmt(lo)
+                    ],
+                    read,
+                )?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+            }
+            _ => {
+                // Undated reports merge only inside their own article.
+                let mut stmt = tx.prepare_cached(&format!(
+                    "{COLUMNS} AND c.anchor_start IS NULL AND c.id IN \
+                     (SELECT cluster_id FROM events WHERE document_id = ?6) ORDER BY c.id"
+                ))?;
+                stmt.query_map(
+                    params![
+                        source_base,
+                        target_base,
+                        r.root,
+                        polarity,
+                        modality,
+                        ev.document_id
+                    ],
+                    read,
+                )?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+            }
+        }
     };
     let parse = |s: &Option<String>| {
         s.as_deref()

@@ -164,22 +164,26 @@ fn prefix_range(prefix: &str) -> (String, String) {
 /// Appends the SQL of one actor side (`source` or `target`).
 fn side_condition(side: &str, actor: &str, params: &mut Vec<Value>) -> String {
     let actor = actor.trim().to_ascii_uppercase();
+    let is_country = actor.len() == 3
+        && redline_model::ActorCode::try_from(actor.as_str())
+            .ok()
+            .is_some_and(|c| c.country().is_some());
+    if is_country {
+        // Every code of a country carries it in `*_country` (RUS, RUSGOV, RUSMIL), so one
+        // equality on an indexed column covers them all.
+        params.push(Value::Text(actor));
+        return format!("e.{side}_country = ?{}", params.len());
+    }
     let (lo, hi) = prefix_range(&actor);
-    params.push(Value::Text(actor.clone()));
     params.push(Value::Text(lo));
     params.push(Value::Text(hi));
     let n = params.len();
-    format!(
-        "(e.{side}_country = ?{} OR (e.{side}_code >= ?{} AND e.{side}_code < ?{}))",
-        n - 2,
-        n - 1,
-        n
-    )
+    format!("(e.{side}_code >= ?{} AND e.{side}_code < ?{})", n - 1, n)
 }
 
 /// The WHERE clause and its parameters.
-fn where_clause(f: &EventFilter) -> (String, Vec<Value>) {
-    let mut conds: Vec<String> = Vec::new();
+fn where_clause(f: &EventFilter, extra: Option<&str>) -> (String, Vec<Value>) {
+    let mut conds: Vec<String> = extra.into_iter().map(str::to_string).collect();
     let mut params: Vec<Value> = Vec::new();
     if !f.include_negated {
         conds.push("e.polarity = 'asserted'".into());
@@ -233,6 +237,14 @@ fn where_clause(f: &EventFilter) -> (String, Vec<Value>) {
     if let Some(d) = f.from {
         params.push(Value::Text(d.format("%Y-%m-%d").to_string()));
         conds.push(format!("e.date_end >= ?{}", params.len()));
+        // A period is at most a year long: this redundant bound on the indexed start date
+        // keeps the scan to the range asked for.
+        params.push(Value::Text(
+            (d - chrono::Duration::days(366))
+                .format("%Y-%m-%d")
+                .to_string(),
+        ));
+        conds.push(format!("e.date >= ?{}", params.len()));
     }
     if let Some(d) = f.to {
         params.push(Value::Text(d.format("%Y-%m-%d").to_string()));
@@ -255,7 +267,7 @@ fn where_clause(f: &EventFilter) -> (String, Vec<Value>) {
     if let Some(sig) = &f.signal {
         params.push(Value::Text(sig.trim().to_string()));
         conds.push(format!(
-            "EXISTS (SELECT 1 FROM json_each(e.signals) WHERE json_each.value = ?{})",
+            "e.id IN (SELECT event_id FROM event_signals WHERE signal = ?{})",
             params.len()
         ));
     }
@@ -406,26 +418,32 @@ impl Store {
         E: From<StoreError>,
     {
         self.check_text_query(filter)?;
-        let (cond, params) = where_clause(filter);
-        let limit = filter
-            .limit
-            .map(|n| format!(" LIMIT {n}"))
-            .unwrap_or_default();
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS} {EVENT_FROM} {cond} ORDER BY e.date IS NULL, e.date, e.id{limit}"
-        );
-        let mut stmt = self
-            .conn
-            .prepare(&sql)
-            .map_err(|e| self.query_error(filter, e))?;
-        let mut rows = stmt
-            .query(rusqlite::params_from_iter(params))
-            .map_err(|e| self.query_error(filter, e))?;
+        // Two passes, dated events in date order then undated ones, so that each pass can
+        // walk an index in order instead of sorting the whole selection.
         let mut n = 0;
-        while let Some(row) = rows.next().map_err(|e| self.query_error(filter, e))? {
-            let ev = read_event(row).map_err(|e| self.query_error(filter, e))?;
-            each(finish(self, ev)?)?;
-            n += 1;
+        for (extra, order) in [
+            ("e.date IS NOT NULL", "e.date, e.id"),
+            ("e.date IS NULL", "e.id"),
+        ] {
+            let left = match filter.limit {
+                Some(limit) if n >= limit => break,
+                Some(limit) => format!(" LIMIT {}", limit - n),
+                None => String::new(),
+            };
+            let (cond, params) = where_clause(filter, Some(extra));
+            let sql = format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} {cond} ORDER BY {order}{left}");
+            let mut stmt = self
+                .conn
+                .prepare(&sql)
+                .map_err(|e| self.query_error(filter, e))?;
+            let mut rows = stmt
+                .query(rusqlite::params_from_iter(params))
+                .map_err(|e| self.query_error(filter, e))?;
+            while let Some(row) = rows.next().map_err(|e| self.query_error(filter, e))? {
+                let ev = read_event(row).map_err(|e| self.query_error(filter, e))?;
+                each(finish(self, ev)?)?;
+                n += 1;
+            }
         }
         Ok(n)
     }
@@ -441,7 +459,7 @@ impl Store {
         E: From<StoreError>,
     {
         self.check_text_query(filter)?;
-        let (cond, params) = where_clause(filter);
+        let (cond, params) = where_clause(filter, None);
         let limit = filter
             .limit
             .map(|n| format!(" LIMIT {n}"))

@@ -133,7 +133,18 @@ CREATE TABLE events (
 -- The natural identity of a report: no batch can store one twice (NULL targets compare equal).
 CREATE UNIQUE INDEX events_identity
     ON events(document_id, sentence_index, trigger_start, cameo, source_code, ifnull(target_code, ''));
-CREATE INDEX events_date ON events(date);
+-- Date ranges: the end date in the index lets a range query skip non-overlapping periods
+-- without reading the rows.
+CREATE INDEX events_date ON events(date, date_end);
+
+-- Escalation signals of events (`strike_authorization`), one row each, so that a query for one
+-- signal reads only its events. `events.signals` keeps the same list for reading.
+CREATE TABLE event_signals (
+    signal    TEXT NOT NULL,
+    event_id  INTEGER NOT NULL REFERENCES events(id),
+    PRIMARY KEY (signal, event_id)
+) WITHOUT ROWID;
+CREATE INDEX event_signals_event ON event_signals(event_id);
 CREATE INDEX events_dyad ON events(source_country, target_country, date);
 CREATE INDEX events_target_country ON events(target_country, date);
 CREATE INDEX events_source_code ON events(source_code);

@@ -382,6 +382,12 @@ fn write_document(
         }
         let event_id = tx.last_insert_rowid();
         summary.events += 1;
+        for signal in &ev.signals {
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO event_signals(signal, event_id) VALUES (?1, ?2)",
+            )?
+            .execute(params![signal, event_id])?;
+        }
         let joined = cluster::assign(
             tx,
             rules,
@@ -423,6 +429,10 @@ fn remove_layers(
     tx.prepare_cached(
         "UPDATE clusters SET first_event_id = NULL WHERE first_event_id IN \
          (SELECT id FROM events WHERE document_id = ?1)",
+    )?
+    .execute([document_id])?;
+    tx.prepare_cached(
+        "DELETE FROM event_signals WHERE event_id IN (SELECT id FROM events WHERE document_id = ?1)",
     )?
     .execute([document_id])?;
     let removed = tx
