@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use clap::Args;
 use redline_docs::{Input, ReadOptions};
 use redline_ingest::{IngestOptions, IngestTally, ingest};
@@ -82,12 +82,8 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
         bar.set_message(progress_line(t));
     });
     bar.finish_and_clear();
-    let tally = match tally {
-        Ok(t) => t,
-        Err(e) => {
-            return Err(e).with_context(|| format!("ingesting into {}", args.db.display()));
-        }
-    };
+    // The error names the store file and what was kept.
+    let tally = tally?;
     for line in &tally.skipped[reported.min(tally.skipped.len())..] {
         eprintln!("skipped: {line}");
     }

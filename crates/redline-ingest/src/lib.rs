@@ -65,11 +65,10 @@ pub struct IngestTally {
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
     /// The store refused a batch (full disk, damaged file...).
-    #[error("{source} (stored before the error: {} new, {} replaced, {} unchanged documents)", .tally.stored.added, .tally.stored.replaced, .tally.stored.unchanged)]
+    #[error("{error} (stored before the error: {} new, {} replaced, {} unchanged documents)", .tally.stored.added, .tally.stored.replaced, .tally.stored.unchanged)]
     Store {
-        /// The store's error.
-        #[source]
-        source: StoreError,
+        /// The store's error (shown in this error's message, so not chained as its source).
+        error: StoreError,
         /// What was done before it.
         tally: Box<IngestTally>,
     },
@@ -95,7 +94,7 @@ pub fn ingest(
         store
             .known_documents()
             .map_err(|source| IngestError::Store {
-                source,
+                error: source,
                 tally: Box::new(tally.clone()),
             })?;
     let batch_size = options.batch_size.max(1);
@@ -159,7 +158,7 @@ pub fn ingest(
                     }
                     Err(source) => {
                         return Err(IngestError::Store {
-                            source,
+                            error: source,
                             tally: Box::new(tally.clone()),
                         });
                     }
@@ -231,7 +230,7 @@ pub fn ingest(
         Ok(())
     })?;
     store.optimize().map_err(|source| IngestError::Store {
-        source,
+        error: source,
         tally: Box::new(tally.clone()),
     })?;
     tally.elapsed = started.elapsed();

@@ -538,3 +538,49 @@ fn issue_4_filters_select_what_they_name() {
         .unwrap_err();
     assert!(matches!(err, StoreError::BadTextQuery { .. }), "{err}");
 }
+
+#[test]
+fn issue_4_statements_two_days_apart_are_two_statements() {
+    let (_dir, mut store) = store();
+    let a = doc(
+        "a",
+        None,
+        "Wire",
+        "2025-03-12",
+        "The Kremlin denied any involvement.",
+    );
+    let b = doc(
+        "b",
+        None,
+        "Post",
+        "2025-03-14",
+        "The Kremlin again rejected the accusation.",
+    );
+    let c = doc(
+        "c",
+        None,
+        "Herald",
+        "2025-03-13",
+        "The Kremlin denied it had any role.",
+    );
+    // 016 is a verbal event (QuadClass 1).
+    let deny = |d: &redline_model::Document, date: &str| event(d, "RUSGOV", "016", None, date);
+    store
+        .write_batch(&[
+            input(a.clone(), vec![deny(&a, "2025-03-12")]),
+            input(b.clone(), vec![deny(&b, "2025-03-14")]),
+            input(c.clone(), vec![deny(&c, "2025-03-13")]),
+        ])
+        .unwrap();
+    // b is two days after a's first report: its own statement; c, a day after, joins a.
+    let mut clusters = Vec::new();
+    store
+        .events(&EventFilter::default(), |e| -> Result<(), StoreError> {
+            clusters.push((e.record.doc_id.clone(), e.cluster_id.unwrap()));
+            Ok(())
+        })
+        .unwrap();
+    clusters.sort();
+    assert_eq!(clusters[0].1, clusters[2].1, "{clusters:?}");
+    assert_ne!(clusters[0].1, clusters[1].1, "{clusters:?}");
+}

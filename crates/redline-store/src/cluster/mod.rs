@@ -9,7 +9,9 @@
 //!    the root's generic code (`190` with any `19x`); codes of the same root that are none of these
 //!    merge only with similar evidence (rule 5);
 //! 4. dates within the window of the cluster's *first* report (day dates within
-//!    [`ClusterRules::day_window`] days; month and year dates only with the same period), so a war
+//!    [`ClusterRules::day_window`] days for material events, [`ClusterRules::verbal_day_window`]
+//!    for statements, which are repeated day after day; month and year dates only with the same
+//!    period), so a war
 //!    reported every day never chains into one event; undated reports merge only inside their
 //!    own article;
 //! 5. for codes that are only siblings, evidence sentences sharing at least
@@ -30,6 +32,9 @@ use rusqlite::{Transaction, params};
 pub struct ClusterRules {
     /// Day-precision reports within this many days of a cluster's first report can merge.
     pub day_window: i64,
+    /// The same for verbal events (QuadClass 1 and 3): a denial on Monday and "again" on
+    /// Wednesday are two statements.
+    pub verbal_day_window: i64,
     /// Minimum evidence similarity for sibling codes.
     pub min_similarity: f64,
 }
@@ -38,6 +43,7 @@ impl Default for ClusterRules {
     fn default() -> Self {
         ClusterRules {
             day_window: 2,
+            verbal_day_window: 1,
             min_similarity: 0.25,
         }
     }
@@ -144,6 +150,11 @@ pub(crate) fn assign(
         .map(|t| actor_base(&t.code))
         .unwrap_or_default();
     let polarity = r.polarity.as_str();
+    let window = if matches!(r.quad_class, 1 | 3) {
+        rules.verbal_day_window
+    } else {
+        rules.day_window
+    };
     let modality = r.modality.as_str();
     let fmt = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     // Candidate clusters: same key, anchor dates that can be within the window.
@@ -168,8 +179,8 @@ pub(crate) fn assign(
         };
         match (ev.date, ev.date_end) {
             (Some(s), Some(e)) => {
-                let lo = s - chrono::Duration::days(rules.day_window);
-                let hi = e + chrono::Duration::days(rules.day_window);
+                let lo = s - chrono::Duration::days(window);
+                let hi = e + chrono::Duration::days(window);
                 // An anchor period is at most a year long, so anchors that start more than 366
                 // days before `lo` cannot reach it: this bound keeps the index scan short on a
                 // store of years of the same dyad.
@@ -233,7 +244,7 @@ pub(crate) fn assign(
                 }
                 if r.date_precision == "day" {
                     let g = (s - cs).num_days().abs().max((e - ce).num_days().abs());
-                    if g > rules.day_window {
+                    if g > window {
                         continue;
                     }
                     g

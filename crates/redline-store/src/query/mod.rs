@@ -432,15 +432,12 @@ impl Store {
             };
             let (cond, params) = where_clause(filter, Some(extra));
             let sql = format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} {cond} ORDER BY {order}{left}");
-            let mut stmt = self
-                .conn
-                .prepare(&sql)
-                .map_err(|e| self.query_error(filter, e))?;
+            let mut stmt = self.conn.prepare(&sql).map_err(|e| self.sql(e))?;
             let mut rows = stmt
                 .query(rusqlite::params_from_iter(params))
-                .map_err(|e| self.query_error(filter, e))?;
-            while let Some(row) = rows.next().map_err(|e| self.query_error(filter, e))? {
-                let ev = read_event(row).map_err(|e| self.query_error(filter, e))?;
+                .map_err(|e| self.sql(e))?;
+            while let Some(row) = rows.next().map_err(|e| self.sql(e))? {
+                let ev = read_event(row).map_err(|e| self.sql(e))?;
                 each(finish(self, ev)?)?;
                 n += 1;
             }
@@ -471,13 +468,10 @@ impl Store {
              WHERE c.id IN (SELECT e.cluster_id {EVENT_FROM} {cond}) \
              ORDER BY c.date_start IS NULL, c.date_start, c.id{limit}"
         );
-        let mut stmt = self
-            .conn
-            .prepare(&sql)
-            .map_err(|e| self.query_error(filter, e))?;
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.sql(e))?;
         let mut rows = stmt
             .query(rusqlite::params_from_iter(params))
-            .map_err(|e| self.query_error(filter, e))?;
+            .map_err(|e| self.sql(e))?;
         let mut first_stmt = self
             .conn
             .prepare_cached(&format!(
@@ -548,9 +542,5 @@ impl Store {
                 query: q.clone(),
                 detail: e.to_string(),
             })
-    }
-
-    fn query_error(&self, _filter: &EventFilter, e: rusqlite::Error) -> StoreError {
-        self.sql(e)
     }
 }
