@@ -166,6 +166,8 @@ pub fn ingest(
             }
         };
         let mut pending: Vec<redline_model::Document> = Vec::with_capacity(batch_size);
+        // Key and hash of every document read in this ingest.
+        let mut seen: HashMap<String, String> = HashMap::new();
         let code = |batch: Vec<redline_model::Document>| -> Vec<DocumentInput> {
             batch
                 .into_par_iter()
@@ -201,10 +203,28 @@ pub fn ingest(
                 Outcome::Document { doc, .. } => {
                     tally.documents += 1;
                     let doc = *doc;
-                    if !options.recode
-                        && known.get(&document_key(&doc)).map(String::as_str)
-                            == Some(content_hash(&doc).as_str())
-                    {
+                    let key = document_key(&doc);
+                    let hash = content_hash(&doc);
+                    // The first document with a key in one ingest is the one kept: a later one
+                    // with other content is reported, not written over it, so that running the
+                    // same ingest again changes nothing.
+                    match seen.get(&key) {
+                        Some(first) if *first == hash => {
+                            tally.stored.unchanged += 1;
+                            continue;
+                        }
+                        Some(_) => {
+                            tally.skipped.push(format!(
+                                "{}: another document with the key {key} came earlier in this ingest (the first one is kept)",
+                                origin(&doc)
+                            ));
+                            continue;
+                        }
+                        None => {
+                            seen.insert(key.clone(), hash.clone());
+                        }
+                    }
+                    if !options.recode && known.get(&key) == Some(&hash) {
                         // Stored before with this content: nothing to code or write.
                         tally.stored.unchanged += 1;
                         continue;
@@ -236,4 +256,16 @@ pub fn ingest(
     tally.elapsed = started.elapsed();
     progress(&tally);
     Ok(tally)
+}
+
+/// Where a document came from, for messages: `file:line` (or item) or its id.
+fn origin(doc: &redline_model::Document) -> String {
+    let place = match &doc.origin.path {
+        Some(p) => p.display().to_string(),
+        None => "<stdin>".to_string(),
+    };
+    match doc.origin.item {
+        Some(n) => format!("{place}:{n}"),
+        None => place,
+    }
 }

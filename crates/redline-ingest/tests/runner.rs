@@ -99,3 +99,44 @@ fn issue_4_background_history_is_stored_at_its_own_date() {
         ]
     );
 }
+
+#[test]
+fn issue_4_the_first_document_of_a_key_is_kept_and_a_rerun_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("twice.jsonl");
+    std::fs::write(
+        &input,
+        [
+            r#"{"id":"a","url":"https://example.org/a","date":"2025-03-05","text":"Moldova expelled four Russian diplomats on Wednesday."}"#,
+            r#"{"id":"a-again","url":"https://example.org/a","date":"2025-03-05","text":"Moldova expelled four Russian diplomats on Wednesday."}"#,
+            r#"{"id":"a-edited","url":"https://example.org/a","date":"2025-03-05","text":"Russia attacked Moldova on Tuesday."}"#,
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let mut store = Store::open(dir.path().join("s.db")).unwrap();
+    let coder = coder();
+    let run = |store: &mut Store| {
+        ingest(
+            store,
+            &coder,
+            &[Input::Path(input.clone())],
+            &IngestOptions::default(),
+            |_| {},
+        )
+        .unwrap()
+    };
+    let first = run(&mut store);
+    assert_eq!((first.stored.added, first.stored.unchanged), (1, 1));
+    assert_eq!(first.skipped.len(), 1, "{:?}", first.skipped);
+    assert!(
+        first.skipped[0].contains("twice.jsonl:3") && first.skipped[0].contains("came earlier"),
+        "{:?}",
+        first.skipped
+    );
+    let events = store.counts().unwrap().events;
+    let second = run(&mut store);
+    assert_eq!(second.stored.added + second.stored.replaced, 0);
+    assert_eq!(second.stored.events, 0);
+    assert_eq!(store.counts().unwrap().events, events);
+}

@@ -159,6 +159,8 @@ impl Store {
     /// Stores a batch of coded documents in one transaction, and reports what each one did.
     ///
     /// On any error nothing of the batch is kept, and everything committed before it is intact.
+    /// Documents are written in order, so when a batch holds two documents with the same key the
+    /// later one replaces the earlier (the runner keeps only the first of a key per ingest).
     pub fn write_batch(
         &mut self,
         batch: &[DocumentInput],
