@@ -238,8 +238,17 @@ pub fn analyse(
             matches!(
                 t.lower[j],
                 "the" | "a" | "an" | "its" | "their" | "this" | "that" | "his" | "her"
-            ) && (j + 1..h)
-                .all(|k| !lex.verb_forms.contains_key(t.lower[k]) && !AUX.contains(&t.lower[k]))
+            )
+                // "An airstrike destroyed": a past form after a noun is the verb.
+                && !(j + 1 < h
+                    && matches!(t.lower[j], "the" | "a" | "an")
+                    && t.lower[h].ends_with("ed"))
+                && (j + 1..h).all(|k| {
+                    !lex.verb_forms.contains_key(t.lower[k])
+                        && !AUX.contains(&t.lower[k])
+                        // "the country, accusing them": a comma ends the noun phrase.
+                        && t.lower[k] != ","
+                })
                 && (t.lower[h].ends_with("ing")
                     || !mentions
                         .iter()
@@ -615,6 +624,33 @@ fn find_subject(
     clause_index: usize,
     noun: bool,
 ) -> Subject {
+    // ", killing one soldier": a participle adjunct shares the subject of the verb it hangs on,
+    // never that verb's object ("An airstrike destroyed a Moldovan army depot, killing ...").
+    if !noun
+        && h > clause.start + 1
+        && t.lower[h - 1] == ","
+        && t.lower[h].ends_with("ing")
+        && let Some(v) = (clause.start..h - 1).rev().find(|&k| {
+            lex.verb_forms.contains_key(t.lower[k])
+                && !AUX.contains(&t.lower[k])
+                && !t.lower[k].ends_with("ing")
+                // "ordered diplomats to leave, accusing them": not the infinitive.
+                && (k == 0 || t.lower[k - 1] != "to")
+        })
+    {
+        return find_subject(
+            lex,
+            t,
+            clause,
+            v,
+            mentions,
+            antecedents,
+            frames,
+            last_subject,
+            clause_index,
+            false,
+        );
+    }
     // A nominal trigger is the object of a verb ("handed a formal protest note"): its subject
     // search crosses that one verb.
     let mut verbs_to_cross = usize::from(noun);
