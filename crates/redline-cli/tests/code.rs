@@ -101,7 +101,7 @@ fn code_reads_files_and_names_them_by_path() {
         .assert()
         .success()
         .stderr(
-            predicate::str::contains("21 documents").and(predicate::str::contains("0 skipped")),
+            predicate::str::contains("23 documents").and(predicate::str::contains("0 skipped")),
         );
     let events = json_lines(&out.get_output().stdout);
     assert!(

@@ -13,10 +13,10 @@ fn the_example_corpus_reads_cleanly_as_json() {
         .assert()
         .success()
         .stderr(
-            predicate::str::contains("21 documents").and(predicate::str::contains("0 skipped")),
+            predicate::str::contains("23 documents").and(predicate::str::contains("0 skipped")),
         );
     let docs = json_lines(&out.get_output().stdout);
-    assert_eq!(docs.len(), 21);
+    assert_eq!(docs.len(), 23);
     for doc in &docs {
         for field in [
             "id",

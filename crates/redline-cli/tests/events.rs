@@ -142,6 +142,18 @@ fn issue_4_gdelt_export_puts_every_value_in_its_column() {
         .expect("the expulsion is exported");
     assert_eq!(expulsion[col("NumArticles")], "2", "{expulsion:?}");
     assert_eq!(expulsion[col("SQLDATE")], "20250305");
+    // The ceasefire signing, reported a day apart by two outlets: one event, two sources.
+    let ceasefire = rows
+        .iter()
+        .find(|r| r[col("EventCode")] == "057" && r[col("Actor1Code")] == "MDA")
+        .expect("the ceasefire is exported");
+    assert_eq!(ceasefire[col("SQLDATE")], "20250506");
+    assert_eq!(
+        (ceasefire[col("NumArticles")], ceasefire[col("NumSources")]),
+        ("2", "2"),
+        "{ceasefire:?}"
+    );
+    assert_eq!(ceasefire[col("Actor2Code")], "RUS");
 }
 
 #[test]
