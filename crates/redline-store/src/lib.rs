@@ -81,13 +81,14 @@ impl Store {
         if !path.exists() {
             return Err(StoreError::Missing { path });
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(&path, flags)
-            .map_err(|e| StoreError::from_sqlite(&path, e))?;
-        configure(&conn, &path)?;
-        match schema::inspect(&conn, &path)? {
+        // A WAL store on a read-only location (an archive, a read-only mount) cannot get the
+        // shared-memory file a normal reader needs: it is then opened as immutable, which is
+        // right there because nothing can write it.
+        let (conn, found) = match open_reader(&path, false) {
+            Err(StoreError::ReadOnly { .. }) => open_reader(&path, true)?,
+            other => other?,
+        };
+        match found {
             schema::Found::Redline(v) if v == schema::CURRENT_VERSION => {}
             schema::Found::Redline(_) => {
                 // An older store is upgraded once, by a short-lived writer, then read.
@@ -167,6 +168,33 @@ impl Store {
     }
 }
 
+/// Opens a reader connection and reads the header fields; `immutable` opens through a URI that
+/// tells SQLite the file cannot change (no locks, no shared memory).
+fn open_reader(path: &Path, immutable: bool) -> Result<(Connection, schema::Found)> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let conn = if immutable {
+        let mut uri = String::from("file:");
+        for c in path.to_string_lossy().chars() {
+            match c {
+                '%' => uri.push_str("%25"),
+                '?' => uri.push_str("%3f"),
+                '#' => uri.push_str("%23"),
+                c => uri.push(c),
+            }
+        }
+        uri.push_str("?immutable=1");
+        Connection::open_with_flags(uri, flags)
+    } else {
+        Connection::open_with_flags(path, flags)
+    }
+    .map_err(|e| StoreError::from_sqlite(path, e))?;
+    configure(&conn, path)?;
+    let found = schema::inspect(&conn, path)?;
+    Ok((conn, found))
+}
+
 /// Connection settings shared by readers and the writer.
 fn configure(conn: &Connection, path: &Path) -> Result<()> {
     // Room for every statement of a batch write, so none is prepared twice.
@@ -224,5 +252,23 @@ fn parent_of(p: &Path) -> &Path {
     match p.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_immutable_reader_opens_any_file_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("my store?#%20.db");
+        drop(Store::open(&path).unwrap());
+        let (conn, found) = open_reader(&path, true).unwrap();
+        assert_eq!(found, schema::Found::Redline(schema::CURRENT_VERSION));
+        let events: i64 = conn
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(events, 0);
     }
 }
