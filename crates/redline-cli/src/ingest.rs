@@ -90,6 +90,11 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     for w in &tally.warnings {
         eprintln!("warning: {w}");
     }
+    if tally.documents == 0 && tally.skipped.is_empty() {
+        eprintln!(
+            "warning: no documents in the inputs (read: .txt .md .html .htm .jsonl .ndjson .rss .atom .xml, or `-` for standard input)"
+        );
+    }
     let counts = store.counts()?;
     eprintln!("{}", summary(&tally));
     eprintln!(
