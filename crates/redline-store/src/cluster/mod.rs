@@ -132,7 +132,6 @@ struct Candidate {
     precision: String,
     first_sentence: String,
     first_doc: i64,
-    articles: i64,
 }
 
 /// Places one report: joins the best compatible cluster, or founds a new one. Stores the reason
@@ -160,7 +159,7 @@ pub(crate) fn assign(
     // Candidate clusters: same key, anchor dates that can be within the window.
     let candidates: Vec<Candidate> = {
         const COLUMNS: &str = "SELECT c.id, c.cameo, c.anchor_start, c.anchor_end, \
-             c.date_precision, se.text, fe.document_id, c.n_articles \
+             c.date_precision, se.text, fe.document_id \
              FROM clusters c JOIN events fe ON fe.id = c.first_event_id \
              JOIN sentences se ON se.id = fe.sentence_id \
              WHERE c.source_base = ?1 AND c.target_base = ?2 AND c.root = ?3 \
@@ -174,7 +173,6 @@ pub(crate) fn assign(
                 precision: row.get(4)?,
                 first_sentence: row.get(5)?,
                 first_doc: row.get(6)?,
-                articles: row.get(7)?,
             })
         };
         match (ev.date, ev.date_end) {
@@ -279,10 +277,10 @@ pub(crate) fn assign(
             }
             _ => "both undated, in the same article".to_string(),
         };
-        let where_words = if c.first_doc == ev.document_id && c.articles == 1 {
-            "repeated in the same article".to_string()
+        let where_words = if c.first_doc == ev.document_id {
+            "in the same article as its first report"
         } else {
-            "another report".to_string()
+            "in another article"
         };
         let reason = format!(
             "joined cluster {}: same dyad {}->{} (as {}->{}), {code_words}, {date_words}, {where_words}",
