@@ -1,6 +1,7 @@
 //! Escalation analytics over coded events.
 //!
-//! So far: [`hawkes`], a self-exciting point process with an exponential kernel, fitted by
+//! So far: [`series`], dyad time series per day, week or month, normalised by news volume;
+//! and [`hawkes`], a self-exciting point process with an exponential kernel, fitted by
 //! maximum likelihood to the times of a dyad's conflict events. It answers "how much of this
 //! conflict feeds on itself?" (the branching ratio) and "how many events should we expect in the
 //! next 7 or 30 days?" (with an interval). Dyad series, the escalation ladder, change points,
@@ -8,5 +9,7 @@
 
 pub mod hawkes;
 mod rng;
+pub mod series;
 
 pub use hawkes::{Fit, FitError, Forecast, HawkesParams};
+pub use series::{Bucket, Period, Point, series};

@@ -6,6 +6,7 @@
 mod code;
 mod dictionary;
 mod doc;
+mod escalation;
 mod events;
 mod explain;
 mod ingest;
@@ -38,6 +39,7 @@ enum Command {
     Dict(dictionary::DictArgs),
     Ingest(ingest::IngestArgs),
     Events(Box<events::EventsArgs>),
+    Escalation(escalation::EscalationArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Command::Dict(args) => dictionary::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Events(args) => events::run(*args),
+        Command::Escalation(args) => escalation::run(args),
     };
     match result {
         Ok(status) => status,

@@ -509,6 +509,25 @@ impl Store {
         Ok(n)
     }
 
+    /// How many documents were published on each day (documents without a day-precision date
+    /// are left out), in date order: the news volume that series are normalised by.
+    pub fn documents_per_day(&self) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT published, count(*) FROM documents \
+                 WHERE published IS NOT NULL AND published_precision = 'day' \
+                 GROUP BY published ORDER BY published",
+            )
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.sql(e))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.sql(e))?;
+        Ok(rows)
+    }
+
     /// Row counts of the main tables.
     pub fn counts(&self) -> Result<StoreCounts> {
         let count = |table: &str| -> Result<i64> {

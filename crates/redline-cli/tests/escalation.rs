@@ -1,0 +1,126 @@
+//! `redline escalation` over a store of the example corpus.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+fn store_of_examples() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    redline()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(examples())
+        .assert()
+        .success();
+    (dir, db)
+}
+
+fn clusters(db: &Path, dyad: &str) -> Vec<serde_json::Value> {
+    let out = redline()
+        .args([
+            "events",
+            "--clusters",
+            "--format",
+            "jsonl",
+            "--dyad",
+            dyad,
+            "--db",
+        ])
+        .arg(db)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    json_lines(&out.stdout)
+}
+
+#[test]
+fn issue_5_the_weekly_series_counts_each_real_world_event_once() {
+    let (_d, db) = store_of_examples();
+    let out = redline()
+        .args([
+            "escalation",
+            "--dyad",
+            "RUS:MDA",
+            "--undirected",
+            "--by",
+            "week",
+            "--json",
+            "--db",
+        ])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let weeks = json_lines(&out.stdout);
+    assert!(weeks.len() >= 9, "{weeks:#?}");
+    let starts: Vec<chrono::NaiveDate> = weeks
+        .iter()
+        .map(|w| {
+            chrono::NaiveDate::parse_from_str(w["start"].as_str().unwrap(), "%Y-%m-%d").unwrap()
+        })
+        .collect();
+    assert!(
+        starts.windows(2).all(|w| (w[1] - w[0]).num_days() == 7),
+        "{starts:?}"
+    );
+    assert!(
+        starts
+            .iter()
+            .all(|d| chrono::Datelike::weekday(d) == chrono::Weekday::Mon)
+    );
+    let counted: u64 = weeks
+        .iter()
+        .map(|w| {
+            [
+                "verbal_cooperation",
+                "material_cooperation",
+                "verbal_conflict",
+                "material_conflict",
+            ]
+            .iter()
+            .map(|k| w[*k].as_u64().unwrap())
+            .sum::<u64>()
+        })
+        .sum();
+    let expected = clusters(&db, "RUS:MDA")
+        .into_iter()
+        .chain(clusters(&db, "MDA:RUS"))
+        .filter(|c| c["date_start"].is_string())
+        .count() as u64;
+    assert_eq!(counted, expected);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("self-excitation"), "{stderr}");
+}
+
+#[test]
+fn issue_5_escalation_names_bad_input() {
+    let (_d, db) = store_of_examples();
+    let out = redline()
+        .args(["escalation", "--dyad", "RUS", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("expected SOURCE:TARGET"));
+    let out = redline()
+        .args([
+            "escalation",
+            "--dyad",
+            "RUS:MDA",
+            "--by",
+            "fortnight",
+            "--db",
+        ])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("day, week or month"));
+}
