@@ -1,6 +1,6 @@
 //! Escalation analytics over coded events.
 //!
-//! So far: [`series`], dyad time series per day, week or month, normalised by news volume;
+//! So far: [`mod@series`], dyad time series per day, week or month, normalised by news volume;
 //! and [`hawkes`], a self-exciting point process with an exponential kernel, fitted by
 //! maximum likelihood to the times of a dyad's conflict events. It answers "how much of this
 //! conflict feeds on itself?" (the branching ratio) and "how many events should we expect in the
