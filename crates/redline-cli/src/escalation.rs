@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::Args;
 use redline_analysis::hawkes;
-use redline_analysis::{Period, Point, series};
+use redline_analysis::{Ladder, Period, Point, Step, climb, series};
 use redline_store::{EventFilter, Store, StoreError};
 
 /// A dyad's escalation over time: real-world events (clusters of reports, facts only) per day,
@@ -63,32 +63,16 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
     };
     let (a, b) = (a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase());
     let store = Store::open_read_only(&args.db)?;
-    let mut points = Vec::new();
-    let mut directions = vec![(a.clone(), b.clone())];
-    if args.undirected && a != b {
-        directions.push((b.clone(), a.clone()));
-    }
-    for (s, t) in &directions {
-        let filter = EventFilter {
-            source: Some(s.clone()),
-            target: Some(t.clone()),
-            ..Default::default()
-        };
-        store.clusters(&filter, |c| -> Result<(), StoreError> {
-            if let Some(date) = c
-                .date_start
-                .as_deref()
-                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            {
-                points.push(Point {
-                    date,
-                    quad_class: c.first.record.quad_class,
-                    goldstein: f64::from(c.first.record.goldstein),
-                });
-            }
-            Ok(())
-        })?;
-    }
+    let mut points: Vec<Point> = dyad_clusters(&store, &a, &b, args.undirected)?
+        .iter()
+        .filter_map(|c| {
+            Some(Point {
+                date: cluster_date(c)?,
+                quad_class: c.first.record.quad_class,
+                goldstein: f64::from(c.first.record.goldstein),
+            })
+        })
+        .collect();
     points.sort_by_key(|p| p.date);
     let arrow = if args.undirected { "<->" } else { "->" };
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
@@ -197,6 +181,182 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
             }
         }
         Err(e) => say(format!("self-excitation: not estimated: {e}")),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `SOURCE:TARGET`, upper-cased.
+fn parse_dyad(dyad: &str) -> Result<(String, String)> {
+    match dyad.split_once(':') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+            Ok((a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase()))
+        }
+        _ => bail!("--dyad {dyad:?}: expected SOURCE:TARGET, e.g. USA:RUS"),
+    }
+}
+
+/// The real-world events (clusters of facts) of a dyad, in one or both directions.
+fn dyad_clusters(
+    store: &Store,
+    a: &str,
+    b: &str,
+    undirected: bool,
+) -> Result<Vec<redline_store::StoredCluster>> {
+    let mut directions = vec![(a, b)];
+    if undirected && a != b {
+        directions.push((b, a));
+    }
+    let mut out = Vec::new();
+    for (s, t) in directions {
+        let filter = EventFilter {
+            source: Some(s.to_string()),
+            target: Some(t.to_string()),
+            ..Default::default()
+        };
+        store.clusters(&filter, |c| -> Result<(), StoreError> {
+            out.push(c);
+            Ok(())
+        })?;
+    }
+    Ok(out)
+}
+
+fn cluster_date(c: &redline_store::StoredCluster) -> Option<NaiveDate> {
+    c.date_start
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
+/// A dyad on the escalation ladder: per day, week or month, the highest rung its real-world
+/// events reached (facts only), the event that reached it with its evidence, and the change from
+/// the period before. The rungs (adapted from Kahn's ladder, with two of ours for arming a party
+/// at war and lifting limits on the weapons' use) are in `crates/redline-analysis/data/ladder.tsv`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  redline ladder --dyad RUS:MDA --undirected --by week\n  redline ladder --dyad USA:RUS --by month --json"
+)]
+pub struct LadderArgs {
+    /// The store file.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "redline.db",
+        env = "REDLINE_DB"
+    )]
+    db: PathBuf,
+
+    /// The dyad as SOURCE:TARGET.
+    #[arg(long, value_name = "SRC:TGT")]
+    dyad: String,
+
+    /// Both directions.
+    #[arg(long)]
+    undirected: bool,
+
+    /// Period: day, week or month.
+    #[arg(long = "by", value_name = "PERIOD", default_value = "week")]
+    period: Period,
+
+    /// First day (default: the dyad's first event).
+    #[arg(long, value_name = "DATE")]
+    from: Option<NaiveDate>,
+
+    /// Last day (default: the dyad's last event).
+    #[arg(long, value_name = "DATE")]
+    to: Option<NaiveDate>,
+
+    /// One JSON object per period instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run_ladder(args: LadderArgs) -> Result<ExitCode> {
+    let (a, b) = parse_dyad(&args.dyad)?;
+    let store = Store::open_read_only(&args.db)?;
+    let ladder = Ladder::embedded();
+    let mut steps: Vec<Step> = dyad_clusters(&store, &a, &b, args.undirected)?
+        .iter()
+        .filter_map(|c| {
+            Some(Step {
+                date: cluster_date(c)?,
+                cameo: c.first.record.cameo.clone(),
+                signals: c.first.record.signals.clone(),
+                id: c.id,
+                evidence: c.first.record.sentence.clone(),
+            })
+        })
+        .collect();
+    steps.sort_by_key(|s| s.date);
+    let arrow = if args.undirected { "<->" } else { "->" };
+    let (Some(first), Some(last)) = (steps.first(), steps.last()) else {
+        eprintln!("no dated facts for {a}{arrow}{b} in {}", args.db.display());
+        return Ok(ExitCode::SUCCESS);
+    };
+    let from = args.from.unwrap_or(first.date);
+    let to = args.to.unwrap_or(last.date);
+    if to < from {
+        bail!("--from {from} is after --to {to}");
+    }
+    let periods = climb(&ladder, &steps, args.period, from, to);
+    if args.json {
+        for p in &periods {
+            let line = serde_json::json!({
+                "start": p.start.to_string(),
+                "rung": p.top.as_ref().map(|(r, _)| r.level),
+                "rung_id": p.top.as_ref().map(|(r, _)| r.id.as_str()),
+                "kahn": p.top.as_ref().map(|(r, _)| r.kahn.as_str()),
+                "change": p.change,
+                "cluster_id": p.top.as_ref().map(|(_, s)| s.id),
+                "cameo": p.top.as_ref().map(|(_, s)| s.cameo.as_str()),
+                "evidence": p.top.as_ref().map(|(_, s)| s.evidence.as_str()),
+            });
+            println!("{line}");
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{a}{arrow}{b}: highest rung per {} from {from} to {to} (facts only)",
+        format!("{:?}", args.period).to_lowercase()
+    );
+    println!(
+        "{:<10}  {:>4}  {:<24}  {:>6}  {:>7}  EVIDENCE",
+        "PERIOD", "RUNG", "NAME", "CHANGE", "CLUSTER"
+    );
+    for p in &periods {
+        let change = match p.change {
+            0 => String::new(),
+            c if c > 0 => format!("+{c}"),
+            c => c.to_string(),
+        };
+        match &p.top {
+            Some((r, s)) => {
+                let evidence: String = if s.evidence.chars().count() > 80 {
+                    s.evidence
+                        .chars()
+                        .take(79)
+                        .chain(std::iter::once('…'))
+                        .collect()
+                } else {
+                    s.evidence.clone()
+                };
+                println!(
+                    "{:<10}  {:>4}  {:<24}  {:>6}  {:>7}  {}",
+                    p.start.to_string(),
+                    r.level,
+                    r.id,
+                    change,
+                    s.id,
+                    evidence
+                );
+            }
+            None => println!(
+                "{:<10}  {:>4}  {:<24}  {:>6}",
+                p.start.to_string(),
+                "-",
+                "",
+                change
+            ),
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -40,6 +40,7 @@ enum Command {
     Ingest(ingest::IngestArgs),
     Events(Box<events::EventsArgs>),
     Escalation(escalation::EscalationArgs),
+    Ladder(escalation::LadderArgs),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +53,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => ingest::run(args),
         Command::Events(args) => events::run(*args),
         Command::Escalation(args) => escalation::run(args),
+        Command::Ladder(args) => escalation::run_ladder(args),
     };
     match result {
         Ok(status) => status,

@@ -124,3 +124,46 @@ fn issue_5_escalation_names_bad_input() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("day, week or month"));
 }
+
+#[test]
+fn issue_5_the_ladder_names_the_rung_and_the_event_that_reached_it() {
+    let (_d, db) = store_of_examples();
+    let out = redline()
+        .args([
+            "ladder",
+            "--dyad",
+            "RUS:MDA",
+            "--undirected",
+            "--by",
+            "week",
+            "--json",
+            "--db",
+        ])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let weeks = json_lines(&out.stdout);
+    let strike = weeks
+        .iter()
+        .find(|w| w["start"] == "2025-04-07")
+        .expect("the week of the Causeni strike");
+    assert_eq!(strike["rung_id"], "military-confrontation", "{strike}");
+    assert!(strike["change"].as_i64().unwrap() > 0, "{strike}");
+    assert!(
+        strike["evidence"].as_str().unwrap().contains("Causeni"),
+        "{strike}"
+    );
+    // Every period is listed, and the changes add up to the last level.
+    let level = |w: &serde_json::Value| w["rung"].as_i64().unwrap_or(0);
+    let sum: i64 = weeks
+        .iter()
+        .skip(1)
+        .map(|w| w["change"].as_i64().unwrap())
+        .sum();
+    assert_eq!(sum, level(weeks.last().unwrap()) - level(&weeks[0]));
+}
