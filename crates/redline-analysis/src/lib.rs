@@ -1,6 +1,7 @@
 //! Escalation analytics over coded events.
 //!
 //! So far: [`mod@series`], dyad time series per day, week or month, normalised by news volume;
+//! [`change`], CUSUM change detection flagging escalation and de-escalation episodes;
 //! [`ladder`], the escalation ladder (a data file of rungs) and the highest rung per period;
 //! and [`hawkes`], a self-exciting point process with an exponential kernel, fitted by
 //! maximum likelihood to the times of a dyad's conflict events. It answers "how much of this
@@ -8,11 +9,13 @@
 //! next 7 or 30 days?" (with an interval). Dyad series, the escalation ladder, change points,
 //! red-line rules and claims follow (issue 5).
 
+pub mod change;
 pub mod hawkes;
 pub mod ladder;
 mod rng;
 pub mod series;
 
+pub use change::{Cusum, Direction, Episode};
 pub use hawkes::{Fit, FitError, Forecast, HawkesParams};
 pub use ladder::{Ladder, LadderError, Reached, Rung, Step, climb};
 pub use series::{Bucket, Period, Point, series};

@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::Args;
 use redline_analysis::hawkes;
-use redline_analysis::{Ladder, Period, Point, Step, climb, series};
+use redline_analysis::{Cusum, Direction, Ladder, Period, Point, Step, climb, series};
 use redline_store::{EventFilter, Store, StoreError};
 
 /// A dyad's escalation over time: real-world events (clusters of reports, facts only) per day,
@@ -63,7 +63,8 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
     };
     let (a, b) = (a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase());
     let store = Store::open_read_only(&args.db)?;
-    let mut points: Vec<Point> = dyad_clusters(&store, &a, &b, args.undirected)?
+    let clusters = dyad_clusters(&store, &a, &b, args.undirected)?;
+    let mut points: Vec<Point> = clusters
         .iter()
         .filter_map(|c| {
             Some(Point {
@@ -137,6 +138,62 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
                 bk.documents,
                 opt(bk.conflict_per_100_documents())
             );
+        }
+    }
+    // Change points on the conflict index (the negated Goldstein sum of each period), each
+    // with the events that weighed most in it.
+    let index: Vec<f64> = buckets.iter().map(|b| -b.goldstein_sum).collect();
+    let episodes = Cusum::default().detect(&index);
+    let mut lines = Vec::new();
+    if episodes.is_empty() {
+        lines.push(format!(
+            "change points: none (two-sided CUSUM on the conflict index, {} periods)",
+            buckets.len()
+        ));
+    }
+    for e in &episodes {
+        let start = buckets[e.start].start;
+        let end = args.period.next(buckets[e.flagged].start);
+        let word = match e.direction {
+            Direction::Escalation => "escalation",
+            Direction::DeEscalation => "de-escalation",
+        };
+        lines.push(format!(
+            "{word} from {start}, flagged in the period of {} (CUSUM {:.1}); events that weighed most:",
+            buckets[e.flagged].start, e.score
+        ));
+        let mut inside: Vec<&redline_store::StoredCluster> = clusters
+            .iter()
+            .filter(|c| {
+                cluster_date(c).is_some_and(|d| d >= start && d < end && d >= from && d <= to)
+            })
+            .collect();
+        inside.sort_by(|x, y| {
+            let (gx, gy) = (x.first.record.goldstein, y.first.record.goldstein);
+            match e.direction {
+                Direction::Escalation => gx.total_cmp(&gy),
+                Direction::DeEscalation => gy.total_cmp(&gx),
+            }
+        });
+        for c in inside.iter().take(3) {
+            let r = &c.first.record;
+            lines.push(format!(
+                "  cluster {} {} {}->{} {} (Goldstein {:+.1}): {}",
+                c.id,
+                c.date_start.as_deref().unwrap_or("?"),
+                r.source.code,
+                r.target.as_ref().map_or("-", |t| t.code.as_str()),
+                r.cameo,
+                r.goldstein,
+                r.sentence
+            ));
+        }
+    }
+    for line in lines {
+        if args.json {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
         }
     }
     // The self-exciting model of the conflict events in the window.

@@ -167,3 +167,32 @@ fn issue_5_the_ladder_names_the_rung_and_the_event_that_reached_it() {
         .sum();
     assert_eq!(sum, level(weeks.last().unwrap()) - level(&weeks[0]));
 }
+
+#[test]
+fn issue_5_change_points_flag_the_strike_and_the_ceasefire_with_their_evidence() {
+    let (_d, db) = store_of_examples();
+    let out = redline()
+        .args([
+            "escalation",
+            "--dyad",
+            "RUS:MDA",
+            "--undirected",
+            "--by",
+            "week",
+            "--db",
+        ])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let up = stdout
+        .find("escalation from")
+        .expect("an escalation episode");
+    let down = stdout
+        .find("de-escalation from")
+        .expect("a de-escalation episode");
+    assert!(up < down, "{stdout}");
+    assert!(stdout[up..down].contains("Causeni"), "{stdout}");
+    assert!(stdout[down..].contains("ceasefire"), "{stdout}");
+}
