@@ -3,6 +3,7 @@
 //! So far: [`mod@series`], dyad time series per day, week or month, normalised by news volume;
 //! [`change`], CUSUM change detection flagging escalation and de-escalation episodes;
 //! [`ladder`], the escalation ladder (a data file of rungs) and the highest rung per period;
+//! [`triad`], the third-party component (aid to a party at war raises tension with its enemy);
 //! and [`hawkes`], a self-exciting point process with an exponential kernel, fitted by
 //! maximum likelihood to the times of a dyad's conflict events. It answers "how much of this
 //! conflict feeds on itself?" (the branching ratio) and "how many events should we expect in the
@@ -14,8 +15,10 @@ pub mod hawkes;
 pub mod ladder;
 mod rng;
 pub mod series;
+pub mod triad;
 
 pub use change::{Cusum, Direction, Episode};
 pub use hawkes::{Fit, FitError, Forecast, HawkesParams};
 pub use ladder::{Ladder, LadderError, Reached, Rung, Step, climb};
 pub use series::{Bucket, Period, Point, series};
+pub use triad::{Contribution, Relation, TriadRules, contributions};

@@ -7,7 +7,10 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::Args;
 use redline_analysis::hawkes;
-use redline_analysis::{Cusum, Direction, Ladder, Period, Point, Step, climb, series};
+use redline_analysis::{
+    Contribution, Cusum, Direction, Ladder, Period, Point, Relation, Step, TriadRules, climb,
+    contributions, series,
+};
 use redline_store::{EventFilter, Store, StoreError};
 
 /// A dyad's escalation over time: real-world events (clusters of reports, facts only) per day,
@@ -52,6 +55,16 @@ pub struct EscalationArgs {
     /// One JSON object per period instead of a table.
     #[arg(long)]
     json: bool,
+
+    /// Leave out the third-party component (aid or permission from one side to a party at war
+    /// with the other), which is otherwise shown in its own column, never added to the others.
+    #[arg(long)]
+    no_third_party: bool,
+
+    /// For the third-party component: a party counts as at war when it fought within this many
+    /// days of the aid.
+    #[arg(long, value_name = "DAYS", default_value_t = 365)]
+    war_window: i64,
 }
 
 pub fn run(args: EscalationArgs) -> Result<ExitCode> {
@@ -76,12 +89,22 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
         .collect();
     points.sort_by_key(|p| p.date);
     let arrow = if args.undirected { "<->" } else { "->" };
-    let (Some(first), Some(last)) = (points.first(), points.last()) else {
+    let all_third: Vec<Contribution> = if args.no_third_party {
+        Vec::new()
+    } else {
+        third_party(&store, &a, &b, args.undirected, args.war_window)?
+    };
+    // The range covers the direct events and the third-party ones.
+    let dates = points
+        .iter()
+        .map(|p| p.date)
+        .chain(all_third.iter().map(|c| c.aid.date));
+    let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else {
         eprintln!("no dated facts for {a}{arrow}{b} in {}", args.db.display());
         return Ok(ExitCode::SUCCESS);
     };
-    let from = args.from.unwrap_or(first.date);
-    let to = args.to.unwrap_or(last.date);
+    let from = args.from.unwrap_or(first);
+    let to = args.to.unwrap_or(last);
     if to < from {
         bail!("--from {from} is after --to {to}");
     }
@@ -91,6 +114,17 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
         .filter_map(|(d, n)| Some((NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()?, n as u64)))
         .collect();
     let buckets = series(&points, &documents, args.period, from, to);
+    let third: Vec<Contribution> = all_third
+        .into_iter()
+        .filter(|c| c.aid.date >= from && c.aid.date <= to)
+        .collect();
+    let third_in = |start: NaiveDate| {
+        let end = args.period.next(start);
+        third
+            .iter()
+            .filter(|c| c.aid.date >= start && c.aid.date < end)
+            .count()
+    };
     if args.json {
         for bk in &buckets {
             let line = serde_json::json!({
@@ -104,6 +138,7 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
                 "documents": bk.documents,
                 "conflict_per_100_documents": bk.conflict_per_100_documents(),
                 "goldstein_per_100_documents": bk.goldstein_per_100_documents(),
+                "third_party": third_in(bk.start),
             });
             println!("{line}");
         }
@@ -113,7 +148,7 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
             format!("{:?}", args.period).to_lowercase()
         );
         println!(
-            "{:<10}  {:>6} {:>6} {:>6} {:>6}  {:>9} {:>7}  {:>6}  {:>14}",
+            "{:<10}  {:>6} {:>6} {:>6} {:>6}  {:>9} {:>7}  {:>6}  {:>14}  {:>5}",
             "PERIOD",
             "V-COOP",
             "M-COOP",
@@ -122,12 +157,13 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
             "GOLDSTEIN",
             "MEAN",
             "DOCS",
-            "CONFLICT/100DOC"
+            "CONFLICT/100DOC",
+            "3RD"
         );
         let opt = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.1}"));
         for bk in &buckets {
             println!(
-                "{:<10}  {:>6} {:>6} {:>6} {:>6}  {:>9.1} {:>7}  {:>6}  {:>14}",
+                "{:<10}  {:>6} {:>6} {:>6} {:>6}  {:>9.1} {:>7}  {:>6}  {:>14}  {:>5}",
                 bk.start.to_string(),
                 bk.counts[0],
                 bk.counts[1],
@@ -136,7 +172,8 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
                 bk.goldstein_sum,
                 opt(bk.goldstein_mean()),
                 bk.documents,
-                opt(bk.conflict_per_100_documents())
+                opt(bk.conflict_per_100_documents()),
+                third_in(bk.start)
             );
         }
     }
@@ -194,6 +231,41 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
             eprintln!("{line}");
         } else {
             println!("{line}");
+        }
+    }
+    // The third-party component, listed on its own.
+    if !args.no_third_party {
+        let mut lines = vec![format!(
+            "third-party component (aid or permission to a party fighting the other side within {} days; not in the columns above): {} events",
+            args.war_window,
+            third.len()
+        )];
+        for c in &third {
+            let signals = if c.aid.signals.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", c.aid.signals.join(", "))
+            };
+            lines.push(format!(
+                "  {} {}->{} {}{signals} while {} and {} fought (cluster {}, {} {}): {}",
+                c.aid.date,
+                c.aid.source,
+                c.aid.target,
+                c.aid.cameo,
+                c.war.source,
+                c.war.target,
+                c.war.id,
+                c.war.date,
+                c.war.cameo,
+                c.aid.evidence
+            ));
+        }
+        for line in lines {
+            if args.json {
+                eprintln!("{line}");
+            } else {
+                println!("{line}");
+            }
         }
     }
     // The self-exciting model of the conflict events in the window.
@@ -416,4 +488,58 @@ pub fn run_ladder(args: LadderArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn relation(c: &redline_store::StoredCluster) -> Option<Relation> {
+    Some(Relation {
+        id: c.id,
+        date: cluster_date(c)?,
+        source: c.source_base.clone(),
+        target: c.target_base.clone(),
+        cameo: c.first.record.cameo.clone(),
+        signals: c.first.record.signals.clone(),
+        evidence: c.first.record.sentence.clone(),
+    })
+}
+
+/// The third-party contributions to the a-b tension (and b-a when undirected): one side's aid
+/// or permission to a party that fought the other side.
+fn third_party(
+    store: &Store,
+    a: &str,
+    b: &str,
+    undirected: bool,
+    war_window: i64,
+) -> Result<Vec<Contribution>> {
+    let rules = TriadRules {
+        war_window_days: war_window,
+        ..Default::default()
+    };
+    let mut sides = vec![(a, b)];
+    if undirected && a != b {
+        sides.push((b, a));
+    }
+    let mut out = Vec::new();
+    for (giver, enemy) in sides {
+        let collect = |filter: EventFilter| -> Result<Vec<Relation>> {
+            let mut v = Vec::new();
+            store.clusters(&filter, |c| -> Result<(), StoreError> {
+                v.extend(relation(&c));
+                Ok(())
+            })?;
+            Ok(v)
+        };
+        let aid = collect(EventFilter {
+            source: Some(giver.to_string()),
+            ..Default::default()
+        })?;
+        let fighting = collect(EventFilter {
+            actors: vec![enemy.to_string()],
+            cameo: rules.war_codes.clone(),
+            ..Default::default()
+        })?;
+        out.extend(contributions(&rules, giver, enemy, &aid, &fighting));
+    }
+    out.sort_by_key(|c| (c.aid.date, c.aid.id));
+    Ok(out)
 }

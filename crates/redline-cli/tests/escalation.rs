@@ -196,3 +196,53 @@ fn issue_5_change_points_flag_the_strike_and_the_ceasefire_with_their_evidence()
     assert!(stdout[up..down].contains("Causeni"), "{stdout}");
     assert!(stdout[down..].contains("ceasefire"), "{stdout}");
 }
+
+#[test]
+fn issue_5_aid_to_a_party_at_war_is_its_own_component_of_the_tension() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let input = dir.path().join("t.jsonl");
+    std::fs::write(
+        &input,
+        [
+            r#"{"id":"a","date":"2023-01-10","publisher":"Wire","text":"The United States sent Patriot missiles to Ukraine on Monday."}"#,
+            r#"{"id":"b","date":"2023-01-11","publisher":"Post","text":"Russian forces shelled Kharkiv on Tuesday."}"#,
+            r#"{"id":"c","date":"2023-01-12","publisher":"Post","text":"The United States criticized Russia on Wednesday."}"#,
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    redline()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .assert()
+        .success();
+    let run = |extra: &[&str]| {
+        let out = redline()
+            .args(["escalation", "--dyad", "USA:RUS", "--by", "day", "--db"])
+            .arg(&db)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let table = run(&[]);
+    assert!(table.contains("third-party component"), "{table}");
+    assert!(
+        table.contains("2023-01-09 USA->UKR") && table.contains("while RUS and UKR fought"),
+        "{table}"
+    );
+    // The direct series does not contain it: the day of the delivery has no direct event.
+    let day = table.lines().find(|l| l.starts_with("2023-01-09")).unwrap();
+    let cols: Vec<&str> = day.split_whitespace().collect();
+    assert_eq!(&cols[1..5], &["0", "0", "0", "0"], "{day}");
+    assert_eq!(cols.last(), Some(&"1"), "{day}");
+    let off = run(&["--no-third-party"]);
+    assert!(!off.contains("third-party component"), "{off}");
+}

@@ -37,6 +37,9 @@ pub struct Cusum {
     pub slack: f64,
     /// Cumulative sum that flags a change, standard units.
     pub threshold: f64,
+    /// The smallest scale, in the index's own units: a series that is almost always zero has a
+    /// tiny spread, and without a floor any small event would look like a change.
+    pub min_scale: f64,
 }
 
 impl Default for Cusum {
@@ -44,6 +47,7 @@ impl Default for Cusum {
         Cusum {
             slack: 0.5,
             threshold: 5.0,
+            min_scale: 1.0,
         }
     }
 }
@@ -85,6 +89,7 @@ impl Cusum {
     /// The episodes of `values` (one value per period, in order).
     pub fn detect(&self, values: &[f64]) -> Vec<Episode> {
         let (centre, scale) = baseline(values);
+        let scale = scale.max(self.min_scale);
         let mut out = Vec::new();
         let (mut up, mut down) = (0.0f64, 0.0f64);
         let (mut up_start, mut down_start) = (0usize, 0usize);
@@ -179,6 +184,17 @@ mod tests {
             })
             .sum();
         assert!(alarms <= 10, "{alarms} false alarms");
+    }
+
+    #[test]
+    fn a_small_blip_in_an_empty_series_is_not_a_change_but_a_war_is() {
+        let mut values = vec![0.0; 30];
+        values[20] = 0.3;
+        assert_eq!(Cusum::default().detect(&values), vec![]);
+        values[20] = 10.0;
+        let e = Cusum::default().detect(&values);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!((e[0].direction, e[0].flagged), (Direction::Escalation, 20));
     }
 
     #[test]
