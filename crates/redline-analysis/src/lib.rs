@@ -3,6 +3,7 @@
 //! So far: [`mod@series`], dyad time series per day, week or month, normalised by news volume;
 //! [`change`], CUSUM change detection flagging escalation and de-escalation episodes;
 //! [`ladder`], the escalation ladder (a data file of rungs) and the highest rung per period;
+//! [`redlines`], red-line rules from YAML evaluated into alerts that name their events;
 //! [`triad`], the third-party component (aid to a party at war raises tension with its enemy);
 //! and [`hawkes`], a self-exciting point process with an exponential kernel, fitted by
 //! maximum likelihood to the times of a dyad's conflict events. It answers "how much of this
@@ -13,6 +14,7 @@
 pub mod change;
 pub mod hawkes;
 pub mod ladder;
+pub mod redlines;
 mod rng;
 pub mod series;
 pub mod triad;
@@ -20,5 +22,6 @@ pub mod triad;
 pub use change::{Cusum, Direction, Episode};
 pub use hawkes::{Fit, FitError, Forecast, HawkesParams};
 pub use ladder::{Ladder, LadderError, Reached, Rung, Step, climb};
+pub use redlines::{Alert, Candidate, Rule, RuleError};
 pub use series::{Bucket, Period, Point, series};
 pub use triad::{Contribution, Relation, TriadRules, contributions};

@@ -3,6 +3,7 @@
 //! The binary is glue: argument parsing, progress, output formatting and exit codes. The work is
 //! done by the library crates (see ARCHITECTURE.md).
 
+mod alerts;
 mod code;
 mod dictionary;
 mod doc;
@@ -41,6 +42,7 @@ enum Command {
     Events(Box<events::EventsArgs>),
     Escalation(escalation::EscalationArgs),
     Ladder(escalation::LadderArgs),
+    Alerts(alerts::AlertsArgs),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
         Command::Events(args) => events::run(*args),
         Command::Escalation(args) => escalation::run(args),
         Command::Ladder(args) => escalation::run_ladder(args),
+        Command::Alerts(args) => alerts::run(args),
     };
     match result {
         Ok(status) => status,

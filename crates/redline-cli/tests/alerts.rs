@@ -1,0 +1,121 @@
+//! `redline alerts` over a store of the example corpus.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::*;
+
+fn store_of_examples() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    redline()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(examples())
+        .assert()
+        .success();
+    (dir, db)
+}
+
+#[test]
+fn issue_5_alerts_name_their_rule_and_the_events_behind_them() {
+    let (_d, db) = store_of_examples();
+    let out = redline()
+        .args(["alerts", "--json", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let alerts = json_lines(&out.stdout);
+    let ultimatum = alerts
+        .iter()
+        .find(|a| a["rule"] == "red-line-declared")
+        .expect("the Russian ultimatum is a declared red line");
+    let events = ultimatum["events"].as_array().unwrap();
+    assert!(events.iter().all(|e| {
+        e["signals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == "ultimatum")
+    }));
+    assert!(
+        events[0]["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("ultimatum"),
+        "{ultimatum}"
+    );
+}
+
+#[test]
+fn issue_5_a_rules_file_of_ones_own_is_used_and_checked() {
+    let (dir, db) = store_of_examples();
+    let rules = dir.path().join("mine.yaml");
+    std::fs::write(
+        &rules,
+        "rules:\n  - id: moldova-hit\n    title: Force used against Moldova\n    target: [MDA]\n    min_rung: military-confrontation\n",
+    )
+    .unwrap();
+    let out = redline()
+        .args(["alerts", "--db"])
+        .arg(&db)
+        .arg("--rules")
+        .arg(&rules)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("ALERT moldova-hit: Force used against Moldova"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Causeni"), "{stdout}");
+
+    std::fs::write(
+        &rules,
+        "rules:\n  - id: x\n    title: X\n    min_rung: the-top\n",
+    )
+    .unwrap();
+    let out = redline()
+        .args(["alerts", "--db"])
+        .arg(&db)
+        .arg("--rules")
+        .arg(&rules)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("mine.yaml: rule \"x\": min_rung \"the-top\""),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn issue_5_the_shipped_rules_can_be_printed_and_reused() {
+    let (dir, db) = store_of_examples();
+    let out = redline().args(["alerts", "--show-rules"]).output().unwrap();
+    assert!(out.status.success());
+    let copy = dir.path().join("copy.yaml");
+    std::fs::write(&copy, &out.stdout).unwrap();
+    let shipped = redline()
+        .args(["alerts", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let reused = redline()
+        .args(["alerts", "--db"])
+        .arg(&db)
+        .arg("--rules")
+        .arg(&copy)
+        .output()
+        .unwrap();
+    assert!(reused.status.success());
+    assert_eq!(shipped.stdout, reused.stdout);
+}
