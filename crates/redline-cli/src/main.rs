@@ -43,6 +43,7 @@ enum Command {
     Escalation(escalation::EscalationArgs),
     Ladder(escalation::LadderArgs),
     Alerts(alerts::AlertsArgs),
+    Watch(alerts::WatchArgs),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +58,7 @@ fn main() -> ExitCode {
         Command::Escalation(args) => escalation::run(args),
         Command::Ladder(args) => escalation::run_ladder(args),
         Command::Alerts(args) => alerts::run(args),
+        Command::Watch(args) => alerts::watch(args),
     };
     match result {
         Ok(status) => status,

@@ -119,3 +119,68 @@ fn issue_5_the_shipped_rules_can_be_printed_and_reused() {
     assert!(reused.status.success());
     assert_eq!(shipped.stdout, reused.stdout);
 }
+
+#[test]
+fn issue_5_watch_prints_only_the_alerts_that_new_documents_raise() {
+    let dir = tempfile::tempdir().unwrap();
+    let incoming = dir.path().join("in");
+    std::fs::create_dir(&incoming).unwrap();
+    let rules = dir.path().join("rules.yaml");
+    std::fs::write(
+        &rules,
+        "rules:\n  - id: ultimatum\n    title: An ultimatum\n    signals: [ultimatum]\n  - id: moldova-hit\n    title: Force used against Moldova\n    target: [MDA]\n    min_rung: military-confrontation\n",
+    )
+    .unwrap();
+    // Already there: the ultimatum, whose alert is in the store before the watch starts.
+    std::fs::copy(
+        examples().join("2025-04-22-istanbul-talks.txt"),
+        incoming.join("talks.txt"),
+    )
+    .unwrap();
+    let db = dir.path().join("w.db");
+    redline()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&incoming)
+        .assert()
+        .success();
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("redline"))
+        .args(["watch", "--interval", "0.3", "--polls", "12", "--db"])
+        .arg(&db)
+        .arg("--rules")
+        .arg(&rules)
+        .arg(&incoming)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    // A new document: the Causeni strike, force used against Moldova.
+    std::fs::copy(
+        examples().join("2025-04-10-causeni-strike-follow-up.txt"),
+        incoming.join("strike.txt"),
+    )
+    .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("(2 rules, 2 alerts already in the store)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 new and 0 changed documents"), "{stderr}");
+    assert!(
+        stdout.starts_with("ALERT moldova-hit: Force used against Moldova"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Causeni"), "{stdout}");
+    assert!(
+        !stdout.contains("ALERT ultimatum"),
+        "an old alert was repeated: {stdout}"
+    );
+}
