@@ -14,6 +14,7 @@
 pub mod change;
 pub mod hawkes;
 pub mod ladder;
+pub mod plover;
 pub mod redlines;
 mod rng;
 pub mod series;
@@ -22,6 +23,7 @@ pub mod triad;
 pub use change::{Cusum, Direction, Episode};
 pub use hawkes::{Fit, FitError, Forecast, HawkesParams};
 pub use ladder::{Ladder, LadderError, Reached, Rung, Step, climb};
+pub use plover::PloverScores;
 pub use redlines::{Alert, Candidate, Rule, RuleError};
 pub use series::{Bucket, Period, Point, series};
 pub use triad::{Contribution, Relation, TriadRules, contributions};

@@ -10,6 +10,8 @@ use redline_analysis::Ladder;
 use redline_analysis::redlines::{self, Alert, Candidate};
 use redline_store::{EventFilter, Store, StoreError};
 
+use crate::output::outln;
+
 /// Evaluate red-line rules over the store and print the alerts: each names its rule and every
 /// event (real-world events, facts only) that triggered it, with its evidence.
 ///
@@ -133,20 +135,20 @@ fn print_alert(a: &Alert, json: bool) {
                 })
             })
             .collect();
-        println!(
+        outln!(
             "{}",
             serde_json::json!({"rule": a.rule, "title": a.title, "events": events})
         );
         return;
     }
-    println!("ALERT {}: {}", a.rule, a.title);
+    outln!("ALERT {}: {}", a.rule, a.title);
     for e in &a.events {
         let signals = if e.signals.is_empty() {
             String::new()
         } else {
             format!(" [{}]", e.signals.join(", "))
         };
-        println!(
+        outln!(
             "  {} cluster {} {}->{} {}{signals}: {}",
             e.date,
             e.id,

@@ -9,6 +9,8 @@ use clap::{Args, Subcommand};
 use redline_coder::Coder;
 use redline_dict::Dictionary;
 
+use crate::output::outln;
+
 /// Compiles the embedded dictionary, or the one in `dir`. Problems are printed as warnings:
 /// every entry that parsed is still used.
 pub fn load_coder(dir: Option<&Path>) -> Result<Coder> {
@@ -53,7 +55,7 @@ pub fn run(args: DictArgs) -> Result<ExitCode> {
                 None => Dictionary::embedded(),
             };
             for p in &loaded.problems {
-                println!("{p}");
+                outln!("{p}");
             }
             let d = &loaded.dictionary;
             eprintln!(
@@ -84,28 +86,28 @@ pub fn run(args: DictArgs) -> Result<ExitCode> {
             let coder = Coder::new(loaded.dictionary);
             let total = started.elapsed();
             let d = &coder.lexicon().dict;
-            println!(
+            outln!(
                 "actors        {:>6}  ({} phrases)",
                 d.actors.len(),
                 d.actors.iter().map(|a| a.phrases.len()).sum::<usize>()
             );
-            println!(
+            outln!(
                 "people        {:>6}  ({} phrases, {} roles)",
                 d.people.len(),
                 d.people.iter().map(|a| a.phrases.len()).sum::<usize>(),
                 d.people.iter().map(|p| p.roles.len()).sum::<usize>()
             );
-            println!(
+            outln!(
                 "agents        {:>6}  ({} nouns)",
                 d.agents.len(),
                 d.agents.iter().map(|a| a.phrases.len()).sum::<usize>()
             );
-            println!(
+            outln!(
                 "classes       {:>6}  ({} phrases)",
                 d.classes.len(),
                 d.classes.iter().map(|a| a.phrases.len()).sum::<usize>()
             );
-            println!(
+            outln!(
                 "verb entries  {:>6}  ({} patterns)",
                 d.verbs.len(),
                 d.pattern_count()
@@ -121,13 +123,13 @@ pub fn run(args: DictArgs) -> Result<ExitCode> {
                 .filter(|c| c.len() >= 3)
                 .collect();
             let missing: Vec<&&str> = wanted.iter().filter(|c| !codes.contains(c)).collect();
-            println!(
+            outln!(
                 "CAMEO codes   {:>6}  with patterns, of {} three- and four-digit codes",
                 codes.iter().filter(|c| c.len() >= 3).count(),
                 wanted.len()
             );
             if !missing.is_empty() {
-                println!(
+                outln!(
                     "  without a pattern: {}",
                     missing
                         .iter()
@@ -136,13 +138,13 @@ pub fn run(args: DictArgs) -> Result<ExitCode> {
                         .join(" ")
                 );
             }
-            println!("irregular     {:>6}", d.irregular.len());
-            println!("problems      {:>6}", loaded.problems.len());
-            println!(
+            outln!("irregular     {:>6}", d.irregular.len());
+            outln!("problems      {:>6}", loaded.problems.len());
+            outln!(
                 "load          {:>6.1} ms (parse and validate)",
                 parse.as_secs_f64() * 1000.0
             );
-            println!("load+compile  {:>6.1} ms", total.as_secs_f64() * 1000.0);
+            outln!("load+compile  {:>6.1} ms", total.as_secs_f64() * 1000.0);
             Ok(ExitCode::SUCCESS)
         }
     }

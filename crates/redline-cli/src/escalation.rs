@@ -8,10 +8,12 @@ use chrono::NaiveDate;
 use clap::Args;
 use redline_analysis::hawkes;
 use redline_analysis::{
-    Contribution, Cusum, Direction, Ladder, Period, Point, Relation, Step, TriadRules, climb,
-    contributions, series,
+    Contribution, Cusum, Direction, Ladder, Period, PloverScores, Point, Relation, Step,
+    TriadRules, climb, contributions, series,
 };
 use redline_store::{EventFilter, Store, StoreError};
+
+use crate::output::outln;
 
 /// A dyad's escalation over time: real-world events (clusters of reports, facts only) per day,
 /// week or month by QuadClass, the Goldstein sum and mean, and the same normalised by the number
@@ -77,13 +79,20 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
     let (a, b) = (a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase());
     let store = Store::open_read_only(&args.db)?;
     let clusters = dyad_clusters(&store, &a, &b, args.undirected)?;
+    let plover = PloverScores::embedded();
     let mut points: Vec<Point> = clusters
         .iter()
         .filter_map(|c| {
+            let r = &c.first.record;
             Some(Point {
                 date: cluster_date(c)?,
-                quad_class: c.first.record.quad_class,
-                goldstein: f64::from(c.first.record.goldstein),
+                quad_class: r.quad_class,
+                goldstein: f64::from(r.goldstein),
+                plover: r
+                    .plover
+                    .event
+                    .as_deref()
+                    .and_then(|e| plover.score(e, r.plover.mode.as_deref())),
             })
         })
         .collect();
@@ -138,17 +147,18 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
                 "documents": bk.documents,
                 "conflict_per_100_documents": bk.conflict_per_100_documents(),
                 "goldstein_per_100_documents": bk.goldstein_per_100_documents(),
+                "plover_sum": bk.plover_sum,
                 "third_party": third_in(bk.start),
             });
-            println!("{line}");
+            outln!("{line}");
         }
     } else {
-        println!(
+        outln!(
             "{a}{arrow}{b}: real-world events (facts) from {from} to {to}, by {}",
             format!("{:?}", args.period).to_lowercase()
         );
-        println!(
-            "{:<10}  {:>6} {:>6} {:>6} {:>6}  {:>9} {:>7}  {:>6}  {:>14}  {:>5}",
+        outln!(
+            "{:<10}  {:>6} {:>6} {:>6} {:>6}  {:>9} {:>7} {:>7}  {:>6}  {:>14}  {:>5}",
             "PERIOD",
             "V-COOP",
             "M-COOP",
@@ -156,14 +166,15 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
             "M-CONF",
             "GOLDSTEIN",
             "MEAN",
+            "PLOVER",
             "DOCS",
             "CONFLICT/100DOC",
             "3RD"
         );
         let opt = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.1}"));
         for bk in &buckets {
-            println!(
-                "{:<10}  {:>6} {:>6} {:>6} {:>6}  {:>9.1} {:>7}  {:>6}  {:>14}  {:>5}",
+            outln!(
+                "{:<10}  {:>6} {:>6} {:>6} {:>6}  {:>9.1} {:>7} {:>7.1}  {:>6}  {:>14}  {:>5}",
                 bk.start.to_string(),
                 bk.counts[0],
                 bk.counts[1],
@@ -171,6 +182,7 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
                 bk.counts[3],
                 bk.goldstein_sum,
                 opt(bk.goldstein_mean()),
+                bk.plover_sum,
                 bk.documents,
                 opt(bk.conflict_per_100_documents()),
                 third_in(bk.start)
@@ -230,7 +242,7 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
         if args.json {
             eprintln!("{line}");
         } else {
-            println!("{line}");
+            outln!("{line}");
         }
     }
     // The third-party component, listed on its own.
@@ -264,7 +276,7 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
             if args.json {
                 eprintln!("{line}");
             } else {
-                println!("{line}");
+                outln!("{line}");
             }
         }
     }
@@ -282,7 +294,7 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
         if args.json {
             eprintln!("{line}");
         } else {
-            println!("{line}");
+            outln!("{line}");
         }
     };
     match hawkes::fit(&times, horizon) {
@@ -439,17 +451,21 @@ pub fn run_ladder(args: LadderArgs) -> Result<ExitCode> {
                 "cameo": p.top.as_ref().map(|(_, s)| s.cameo.as_str()),
                 "evidence": p.top.as_ref().map(|(_, s)| s.evidence.as_str()),
             });
-            println!("{line}");
+            outln!("{line}");
         }
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    outln!(
         "{a}{arrow}{b}: highest rung per {} from {from} to {to} (facts only)",
         format!("{:?}", args.period).to_lowercase()
     );
-    println!(
+    outln!(
         "{:<10}  {:>4}  {:<24}  {:>6}  {:>7}  EVIDENCE",
-        "PERIOD", "RUNG", "NAME", "CHANGE", "CLUSTER"
+        "PERIOD",
+        "RUNG",
+        "NAME",
+        "CHANGE",
+        "CLUSTER"
     );
     for p in &periods {
         let change = match p.change {
@@ -468,7 +484,7 @@ pub fn run_ladder(args: LadderArgs) -> Result<ExitCode> {
                 } else {
                     s.evidence.clone()
                 };
-                println!(
+                outln!(
                     "{:<10}  {:>4}  {:<24}  {:>6}  {:>7}  {}",
                     p.start.to_string(),
                     r.level,
@@ -478,7 +494,7 @@ pub fn run_ladder(args: LadderArgs) -> Result<ExitCode> {
                     evidence
                 );
             }
-            None => println!(
+            None => outln!(
                 "{:<10}  {:>4}  {:<24}  {:>6}",
                 p.start.to_string(),
                 "-",

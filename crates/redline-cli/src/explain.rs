@@ -11,6 +11,8 @@ use redline_model::{PartialDate, SourceFormat};
 
 use crate::dictionary;
 
+use crate::output::outln;
+
 /// Explain how a sentence is coded: tokens, mentions with dictionary ids and codes, clauses,
 /// speech frames, time expressions, each event with the rule that fired, and every candidate
 /// trigger that was rejected, with the reason.
@@ -205,7 +207,7 @@ pub fn run(args: ExplainArgs) -> Result<ExitCode> {
     print!("{o}");
     if args.json {
         for r in coder.records(&doc, &doc.id.0, &coded) {
-            println!("{}", serde_json::to_string(&r)?);
+            outln!("{}", serde_json::to_string(&r)?);
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -11,6 +11,7 @@ mod escalation;
 mod events;
 mod explain;
 mod ingest;
+mod output;
 mod progress;
 
 use std::process::ExitCode;

@@ -69,6 +69,8 @@ pub struct Point {
     pub quad_class: u8,
     /// Goldstein value of its code.
     pub goldstein: f64,
+    /// PLOVER score of its event and mode, when PLOVER has the code.
+    pub plover: Option<f64>,
 }
 
 /// One period of a series.
@@ -81,6 +83,8 @@ pub struct Bucket {
     pub counts: [u64; 4],
     /// Sum of Goldstein values.
     pub goldstein_sum: f64,
+    /// Sum of PLOVER scores (events whose code PLOVER dropped add nothing).
+    pub plover_sum: f64,
     /// Documents published in the period (all documents in the store, not only this dyad's).
     pub documents: u64,
 }
@@ -128,6 +132,7 @@ pub fn series(
             start,
             counts: [0; 4],
             goldstein_sum: 0.0,
+            plover_sum: 0.0,
             documents: 0,
         });
         start = period.next(start);
@@ -145,6 +150,7 @@ pub fn series(
         {
             buckets[i].counts[usize::from(p.quad_class - 1)] += 1;
             buckets[i].goldstein_sum += p.goldstein;
+            buckets[i].plover_sum += p.plover.unwrap_or(0.0);
         }
     }
     for &(d, n) in documents {
@@ -171,16 +177,19 @@ mod tests {
                 date: day("2025-03-05"),
                 quad_class: 4,
                 goldstein: -10.0,
+                plover: Some(-9.0),
             },
             Point {
                 date: day("2025-03-06"),
                 quad_class: 1,
                 goldstein: 3.0,
+                plover: None,
             },
             Point {
                 date: day("2025-03-20"),
                 quad_class: 3,
                 goldstein: -4.0,
+                plover: Some(-3.5),
             },
         ];
         let docs = vec![(day("2025-03-05"), 10), (day("2025-03-20"), 4)];
@@ -198,6 +207,11 @@ mod tests {
         );
         assert_eq!(s[1].counts, [1, 0, 0, 1]);
         assert_eq!(s[1].goldstein_mean(), Some(-3.5));
+        assert_eq!(
+            s[1].plover_sum, -9.0,
+            "an event PLOVER dropped adds nothing"
+        );
+        assert_eq!(s[3].plover_sum, -3.5);
         assert_eq!(s[1].conflict_per_100_documents(), Some(10.0));
         assert_eq!(s[2].total(), 0);
         assert_eq!(
@@ -248,7 +262,7 @@ mod tests {
             let to = from + Duration::days(span);
             let points: Vec<Point> = offsets
                 .iter()
-                .map(|&(o, q, g)| Point { date: origin + Duration::days(o), quad_class: q, goldstein: g })
+                .map(|&(o, q, g)| Point { date: origin + Duration::days(o), quad_class: q, goldstein: g, plover: Some(g / 2.0) })
                 .collect();
             let s = series(&points, &[], period, from, to);
             let inside = points.iter().filter(|p| p.date >= from && p.date <= to).count() as u64;
@@ -259,7 +273,7 @@ mod tests {
                 prop_assert_eq!(period.next(w[0].start), w[1].start);
             }
             for b in &s {
-                prop_assert!(b.goldstein_sum.is_finite());
+                prop_assert!(b.goldstein_sum.is_finite() && b.plover_sum.is_finite());
             }
         }
     }
