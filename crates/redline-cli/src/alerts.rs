@@ -1,13 +1,13 @@
 //! `redline alerts`: red-line rules evaluated over the store.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use clap::Args;
 use redline_analysis::Ladder;
-use redline_analysis::redlines::{self, Alert, Candidate};
+use redline_analysis::redlines::{self, Alert, Candidate, Rule};
 use redline_store::{EventFilter, Store, StoreError};
 
 use crate::output::outln;
@@ -59,17 +59,7 @@ pub fn run(args: AlertsArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let ladder = Ladder::embedded();
-    let (name, text) = match &args.rules {
-        Some(p) => (
-            p.display().to_string(),
-            std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
-        ),
-        None => (
-            "redlines.yaml (shipped)".to_string(),
-            redlines::EMBEDDED.to_string(),
-        ),
-    };
-    let rules = redlines::parse(&name, &text, &ladder)?;
+    let rules = load_rules(args.rules.as_deref(), &ladder)?;
     let store = Store::open_read_only(&args.db)?;
     let events = candidates(&store, args.to)?;
     let alerts: Vec<_> = redlines::evaluate(&rules, &ladder, &events)
@@ -91,15 +81,24 @@ pub fn run(args: AlertsArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The rules in `path`, or the shipped ones, checked against the ladder.
+fn load_rules(path: Option<&Path>, ladder: &Ladder) -> Result<Vec<Rule>> {
+    let rules = match path {
+        Some(p) => {
+            let text =
+                std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+            redlines::parse(&p.display().to_string(), &text, ladder)?
+        }
+        None => redlines::parse("redlines.yaml (shipped)", redlines::EMBEDDED, ladder)?,
+    };
+    Ok(rules)
+}
+
 /// The real-world events (facts) of the store as the rules see them, up to `to`.
 fn candidates(store: &Store, to: Option<NaiveDate>) -> Result<Vec<Candidate>> {
     let mut events = Vec::new();
     store.clusters(&EventFilter::default(), |c| -> Result<(), StoreError> {
-        let Some(date) = c
-            .date_start
-            .as_deref()
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        else {
+        let Some(date) = c.start_date() else {
             return Ok(());
         };
         if to.is_some_and(|t| date > t) {
@@ -210,17 +209,7 @@ pub fn watch(args: WatchArgs) -> Result<ExitCode> {
         anyhow::bail!("--interval {}: expected a number of seconds", args.interval);
     }
     let ladder = Ladder::embedded();
-    let (name, text) = match &args.rules {
-        Some(p) => (
-            p.display().to_string(),
-            std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
-        ),
-        None => (
-            "redlines.yaml (shipped)".to_string(),
-            redlines::EMBEDDED.to_string(),
-        ),
-    };
-    let rules = redlines::parse(&name, &text, &ladder)?;
+    let rules = load_rules(args.rules.as_deref(), &ladder)?;
     let coder = crate::dictionary::load_coder(None)?;
     let evaluate = |store: &Store| -> Result<Vec<Alert>> {
         Ok(redlines::evaluate(

@@ -11,9 +11,9 @@ use redline_analysis::{
     Contribution, Cusum, Direction, Ladder, Period, PloverScores, Point, Relation, Step,
     TriadRules, climb, contributions, series,
 };
-use redline_store::{EventFilter, Store, StoreError};
+use redline_store::{EventFilter, Store, StoreError, StoredCluster};
 
-use crate::output::outln;
+use crate::output::{cut, note, outln};
 
 /// A dyad's escalation over time: real-world events (clusters of reports, facts only) per day,
 /// week or month by QuadClass, the Goldstein sum and mean, and the same normalised by the number
@@ -25,6 +25,23 @@ use crate::output::outln;
     after_help = "Examples:\n  redline escalation --dyad USA:RUS --by week\n  redline escalation --dyad RUS:MDA --undirected --by month --from 2025-03-01"
 )]
 pub struct EscalationArgs {
+    #[command(flatten)]
+    dyad: DyadArgs,
+
+    /// Leave out the third-party component (aid or permission from one side to a party at war
+    /// with the other), which is otherwise shown in its own column, never added to the others.
+    #[arg(long)]
+    no_third_party: bool,
+
+    /// For the third-party component: a party counts as at war when it fought within this many
+    /// days of the aid.
+    #[arg(long, value_name = "DAYS", default_value_t = 365)]
+    war_window: i64,
+}
+
+/// The options every dyad command takes.
+#[derive(Debug, Args)]
+pub struct DyadArgs {
     /// The store file.
     #[arg(
         long,
@@ -42,7 +59,7 @@ pub struct EscalationArgs {
     #[arg(long)]
     undirected: bool,
 
-    /// Period of the series: day, week or month.
+    /// Period: day, week or month.
     #[arg(long = "by", value_name = "PERIOD", default_value = "week")]
     period: Period,
 
@@ -57,35 +74,99 @@ pub struct EscalationArgs {
     /// One JSON object per period instead of a table.
     #[arg(long)]
     json: bool,
+}
 
-    /// Leave out the third-party component (aid or permission from one side to a party at war
-    /// with the other), which is otherwise shown in its own column, never added to the others.
-    #[arg(long)]
-    no_third_party: bool,
+/// A dyad command's store, actors and real-world events.
+struct Dyad {
+    store: Store,
+    a: String,
+    b: String,
+    clusters: Vec<StoredCluster>,
+}
 
-    /// For the third-party component: a party counts as at war when it fought within this many
-    /// days of the aid.
-    #[arg(long, value_name = "DAYS", default_value_t = 365)]
-    war_window: i64,
+impl DyadArgs {
+    /// Opens the store and reads the dyad's real-world events (clusters of facts), in one or
+    /// both directions.
+    fn load(&self) -> Result<Dyad> {
+        let (a, b) = match self.dyad.split_once(':') {
+            Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+                (a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase())
+            }
+            _ => bail!(
+                "--dyad {:?}: expected SOURCE:TARGET, e.g. USA:RUS",
+                self.dyad
+            ),
+        };
+        let store = Store::open_read_only(&self.db)?;
+        let mut directions = vec![(a.as_str(), b.as_str())];
+        if self.undirected && a != b {
+            directions.push((b.as_str(), a.as_str()));
+        }
+        let mut clusters = Vec::new();
+        for (s, t) in directions {
+            let filter = EventFilter {
+                source: Some(s.to_string()),
+                target: Some(t.to_string()),
+                ..Default::default()
+            };
+            store.clusters(&filter, |c| -> Result<(), StoreError> {
+                clusters.push(c);
+                Ok(())
+            })?;
+        }
+        Ok(Dyad {
+            store,
+            a,
+            b,
+            clusters,
+        })
+    }
+
+    fn arrow(&self) -> &'static str {
+        if self.undirected { "<->" } else { "->" }
+    }
+
+    fn period_name(&self) -> String {
+        format!("{:?}", self.period).to_lowercase()
+    }
+
+    /// The days to cover: `--from`/`--to`, else the first and last of `dates`. `None` (after
+    /// saying so) when there is nothing dated.
+    fn window(
+        &self,
+        d: &Dyad,
+        dates: impl Iterator<Item = NaiveDate> + Clone,
+    ) -> Result<Option<(NaiveDate, NaiveDate)>> {
+        let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else {
+            eprintln!(
+                "no dated facts for {}{}{} in {}",
+                d.a,
+                self.arrow(),
+                d.b,
+                self.db.display()
+            );
+            return Ok(None);
+        };
+        let from = self.from.unwrap_or(first);
+        let to = self.to.unwrap_or(last);
+        if to < from {
+            bail!("--from {from} is after --to {to}");
+        }
+        Ok(Some((from, to)))
+    }
 }
 
 pub fn run(args: EscalationArgs) -> Result<ExitCode> {
-    let Some((a, b)) = args.dyad.split_once(':') else {
-        bail!(
-            "--dyad {:?}: expected SOURCE:TARGET, e.g. USA:RUS",
-            args.dyad
-        );
-    };
-    let (a, b) = (a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase());
-    let store = Store::open_read_only(&args.db)?;
-    let clusters = dyad_clusters(&store, &a, &b, args.undirected)?;
+    let opts = &args.dyad;
+    let d = opts.load()?;
+    let (a, b, clusters) = (&d.a, &d.b, &d.clusters);
     let plover = PloverScores::embedded();
     let mut points: Vec<Point> = clusters
         .iter()
         .filter_map(|c| {
             let r = &c.first.record;
             Some(Point {
-                date: cluster_date(c)?,
+                date: c.start_date()?,
                 quad_class: r.quad_class,
                 goldstein: f64::from(r.goldstein),
                 plover: r
@@ -97,44 +178,34 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
         })
         .collect();
     points.sort_by_key(|p| p.date);
-    let arrow = if args.undirected { "<->" } else { "->" };
+    let arrow = opts.arrow();
     let all_third: Vec<Contribution> = if args.no_third_party {
         Vec::new()
     } else {
-        third_party(&store, &a, &b, args.undirected, args.war_window)?
+        third_party(&d.store, a, b, opts.undirected, args.war_window)?
     };
     // The range covers the direct events and the third-party ones.
     let dates = points
         .iter()
         .map(|p| p.date)
         .chain(all_third.iter().map(|c| c.aid.date));
-    let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else {
-        eprintln!("no dated facts for {a}{arrow}{b} in {}", args.db.display());
+    let Some((from, to)) = opts.window(&d, dates)? else {
         return Ok(ExitCode::SUCCESS);
     };
-    let from = args.from.unwrap_or(first);
-    let to = args.to.unwrap_or(last);
-    if to < from {
-        bail!("--from {from} is after --to {to}");
-    }
-    let documents: Vec<(NaiveDate, u64)> = store
-        .documents_per_day()?
-        .into_iter()
-        .filter_map(|(d, n)| Some((NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()?, n as u64)))
-        .collect();
-    let buckets = series(&points, &documents, args.period, from, to);
+    let documents = d.store.documents_per_day()?;
+    let buckets = series(&points, &documents, opts.period, from, to);
     let third: Vec<Contribution> = all_third
         .into_iter()
         .filter(|c| c.aid.date >= from && c.aid.date <= to)
         .collect();
     let third_in = |start: NaiveDate| {
-        let end = args.period.next(start);
+        let end = opts.period.next(start);
         third
             .iter()
             .filter(|c| c.aid.date >= start && c.aid.date < end)
             .count()
     };
-    if args.json {
+    if opts.json {
         for bk in &buckets {
             let line = serde_json::json!({
                 "start": bk.start.to_string(),
@@ -155,7 +226,7 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
     } else {
         outln!(
             "{a}{arrow}{b}: real-world events (facts) from {from} to {to}, by {}",
-            format!("{:?}", args.period).to_lowercase()
+            opts.period_name()
         );
         outln!(
             "{:<10}  {:>6} {:>6} {:>6} {:>6}  {:>9} {:>7} {:>7}  {:>6}  {:>14}  {:>5}",
@@ -202,7 +273,7 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
     }
     for e in &episodes {
         let start = buckets[e.start].start;
-        let end = args.period.next(buckets[e.flagged].start);
+        let end = opts.period.next(buckets[e.flagged].start);
         let word = match e.direction {
             Direction::Escalation => "escalation",
             Direction::DeEscalation => "de-escalation",
@@ -211,10 +282,11 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
             "{word} from {start}, flagged in the period of {} (CUSUM {:.1}); events that weighed most:",
             buckets[e.flagged].start, e.score
         ));
-        let mut inside: Vec<&redline_store::StoredCluster> = clusters
+        let mut inside: Vec<&StoredCluster> = clusters
             .iter()
             .filter(|c| {
-                cluster_date(c).is_some_and(|d| d >= start && d < end && d >= from && d <= to)
+                c.start_date()
+                    .is_some_and(|d| d >= start && d < end && d >= from && d <= to)
             })
             .collect();
         inside.sort_by(|x, y| {
@@ -238,12 +310,8 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
             ));
         }
     }
-    for line in lines {
-        if args.json {
-            eprintln!("{line}");
-        } else {
-            outln!("{line}");
-        }
+    for line in &lines {
+        note(opts.json, line);
     }
     // The third-party component, listed on its own.
     if !args.no_third_party {
@@ -272,12 +340,8 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
                 c.aid.evidence
             ));
         }
-        for line in lines {
-            if args.json {
-                eprintln!("{line}");
-            } else {
-                outln!("{line}");
-            }
+        for line in &lines {
+            note(opts.json, line);
         }
     }
     // The self-exciting model of the conflict events in the window.
@@ -288,15 +352,7 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
         .collect();
     let horizon = ((to - from).num_days() + 1) as f64;
     let times = hawkes::spread_days(&days);
-    // The model's lines follow the table on standard output; with --json they go to standard
-    // error, so that standard output stays JSON Lines.
-    let say = |line: String| {
-        if args.json {
-            eprintln!("{line}");
-        } else {
-            outln!("{line}");
-        }
-    };
+    let say = |line: String| note(opts.json, &line);
     match hawkes::fit(&times, horizon) {
         Ok(fit) => {
             let p = fit.params;
@@ -326,48 +382,6 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `SOURCE:TARGET`, upper-cased.
-fn parse_dyad(dyad: &str) -> Result<(String, String)> {
-    match dyad.split_once(':') {
-        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
-            Ok((a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase()))
-        }
-        _ => bail!("--dyad {dyad:?}: expected SOURCE:TARGET, e.g. USA:RUS"),
-    }
-}
-
-/// The real-world events (clusters of facts) of a dyad, in one or both directions.
-fn dyad_clusters(
-    store: &Store,
-    a: &str,
-    b: &str,
-    undirected: bool,
-) -> Result<Vec<redline_store::StoredCluster>> {
-    let mut directions = vec![(a, b)];
-    if undirected && a != b {
-        directions.push((b, a));
-    }
-    let mut out = Vec::new();
-    for (s, t) in directions {
-        let filter = EventFilter {
-            source: Some(s.to_string()),
-            target: Some(t.to_string()),
-            ..Default::default()
-        };
-        store.clusters(&filter, |c| -> Result<(), StoreError> {
-            out.push(c);
-            Ok(())
-        })?;
-    }
-    Ok(out)
-}
-
-fn cluster_date(c: &redline_store::StoredCluster) -> Option<NaiveDate> {
-    c.date_start
-        .as_deref()
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-}
-
 /// A dyad on the escalation ladder: per day, week or month, the highest rung its real-world
 /// events reached (facts only), the event that reached it with its evidence, and the change from
 /// the period before. The rungs (adapted from Kahn's ladder, with two of ours for arming a party
@@ -377,49 +391,20 @@ fn cluster_date(c: &redline_store::StoredCluster) -> Option<NaiveDate> {
     after_help = "Examples:\n  redline ladder --dyad RUS:MDA --undirected --by week\n  redline ladder --dyad USA:RUS --by month --json"
 )]
 pub struct LadderArgs {
-    /// The store file.
-    #[arg(
-        long,
-        value_name = "FILE",
-        default_value = "redline.db",
-        env = "REDLINE_DB"
-    )]
-    db: PathBuf,
-
-    /// The dyad as SOURCE:TARGET.
-    #[arg(long, value_name = "SRC:TGT")]
-    dyad: String,
-
-    /// Both directions.
-    #[arg(long)]
-    undirected: bool,
-
-    /// Period: day, week or month.
-    #[arg(long = "by", value_name = "PERIOD", default_value = "week")]
-    period: Period,
-
-    /// First day (default: the dyad's first event).
-    #[arg(long, value_name = "DATE")]
-    from: Option<NaiveDate>,
-
-    /// Last day (default: the dyad's last event).
-    #[arg(long, value_name = "DATE")]
-    to: Option<NaiveDate>,
-
-    /// One JSON object per period instead of a table.
-    #[arg(long)]
-    json: bool,
+    #[command(flatten)]
+    dyad: DyadArgs,
 }
 
 pub fn run_ladder(args: LadderArgs) -> Result<ExitCode> {
-    let (a, b) = parse_dyad(&args.dyad)?;
-    let store = Store::open_read_only(&args.db)?;
+    let opts = &args.dyad;
+    let d = opts.load()?;
     let ladder = Ladder::embedded();
-    let mut steps: Vec<Step> = dyad_clusters(&store, &a, &b, args.undirected)?
+    let steps: Vec<Step> = d
+        .clusters
         .iter()
         .filter_map(|c| {
             Some(Step {
-                date: cluster_date(c)?,
+                date: c.start_date()?,
                 cameo: c.first.record.cameo.clone(),
                 signals: c.first.record.signals.clone(),
                 id: c.id,
@@ -427,19 +412,11 @@ pub fn run_ladder(args: LadderArgs) -> Result<ExitCode> {
             })
         })
         .collect();
-    steps.sort_by_key(|s| s.date);
-    let arrow = if args.undirected { "<->" } else { "->" };
-    let (Some(first), Some(last)) = (steps.first(), steps.last()) else {
-        eprintln!("no dated facts for {a}{arrow}{b} in {}", args.db.display());
+    let Some((from, to)) = opts.window(&d, steps.iter().map(|s| s.date))? else {
         return Ok(ExitCode::SUCCESS);
     };
-    let from = args.from.unwrap_or(first.date);
-    let to = args.to.unwrap_or(last.date);
-    if to < from {
-        bail!("--from {from} is after --to {to}");
-    }
-    let periods = climb(&ladder, &steps, args.period, from, to);
-    if args.json {
+    let periods = climb(&ladder, &steps, opts.period, from, to);
+    if opts.json {
         for p in &periods {
             let line = serde_json::json!({
                 "start": p.start.to_string(),
@@ -456,8 +433,11 @@ pub fn run_ladder(args: LadderArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     outln!(
-        "{a}{arrow}{b}: highest rung per {} from {from} to {to} (facts only)",
-        format!("{:?}", args.period).to_lowercase()
+        "{}{}{}: highest rung per {} from {from} to {to} (facts only)",
+        d.a,
+        opts.arrow(),
+        d.b,
+        opts.period_name()
     );
     outln!(
         "{:<10}  {:>4}  {:<24}  {:>6}  {:>7}  EVIDENCE",
@@ -475,15 +455,6 @@ pub fn run_ladder(args: LadderArgs) -> Result<ExitCode> {
         };
         match &p.top {
             Some((r, s)) => {
-                let evidence: String = if s.evidence.chars().count() > 80 {
-                    s.evidence
-                        .chars()
-                        .take(79)
-                        .chain(std::iter::once('…'))
-                        .collect()
-                } else {
-                    s.evidence.clone()
-                };
                 outln!(
                     "{:<10}  {:>4}  {:<24}  {:>6}  {:>7}  {}",
                     p.start.to_string(),
@@ -491,7 +462,7 @@ pub fn run_ladder(args: LadderArgs) -> Result<ExitCode> {
                     r.id,
                     change,
                     s.id,
-                    evidence
+                    cut(&s.evidence, 80)
                 );
             }
             None => outln!(
@@ -506,10 +477,10 @@ pub fn run_ladder(args: LadderArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn relation(c: &redline_store::StoredCluster) -> Option<Relation> {
+fn relation(c: &StoredCluster) -> Option<Relation> {
     Some(Relation {
         id: c.id,
-        date: cluster_date(c)?,
+        date: c.start_date()?,
         source: c.source_base.clone(),
         target: c.target_base.clone(),
         cameo: c.first.record.cameo.clone(),

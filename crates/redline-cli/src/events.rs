@@ -10,6 +10,8 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use redline_store::{EventFilter, Store, StoredCluster, StoredEvent};
 
+use crate::output::cut;
+
 /// Query the event store: filter events, print them as a table, or export them.
 ///
 /// By default only facts are listed: asserted, actual events. `--negated` adds denials and
@@ -267,15 +269,6 @@ struct Table {
 }
 
 const EVIDENCE_CHARS: usize = 90;
-
-fn cut(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        return s.to_string();
-    }
-    let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
-    t.push('…');
-    t
-}
 
 impl Table {
     fn new(mut out: Box<dyn Write + Send>, clusters: bool) -> Table {

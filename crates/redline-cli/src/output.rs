@@ -19,6 +19,26 @@ pub fn line(args: std::fmt::Arguments<'_>) {
     }
 }
 
+/// A line that follows a table or a series: on standard output, or on standard error when
+/// standard output carries JSON Lines (so that it stays parseable).
+pub fn note(json: bool, line: &str) {
+    if json {
+        eprintln!("{line}");
+    } else {
+        self::line(format_args!("{line}"));
+    }
+}
+
+/// `s` cut to at most `n` characters, the last one an ellipsis when something was cut.
+pub fn cut(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+    t.push('…');
+    t
+}
+
 /// `println!` that ends the program quietly on a closed pipe.
 macro_rules! outln {
     ($($arg:tt)*) => {

@@ -2,21 +2,7 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::*;
-
-fn store_of_examples() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
-    redline()
-        .args(["ingest", "--db"])
-        .arg(&db)
-        .arg(examples())
-        .assert()
-        .success();
-    (dir, db)
-}
 
 #[test]
 fn issue_5_alerts_name_their_rule_and_the_events_behind_them() {

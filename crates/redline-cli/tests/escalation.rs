@@ -2,21 +2,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::*;
-
-fn store_of_examples() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
-    redline()
-        .args(["ingest", "--db"])
-        .arg(&db)
-        .arg(examples())
-        .assert()
-        .success();
-    (dir, db)
-}
 
 fn clusters(db: &Path, dyad: &str) -> Vec<serde_json::Value> {
     let out = redline()

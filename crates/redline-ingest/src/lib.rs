@@ -90,7 +90,8 @@ pub fn ingest(
         skipped: found.skipped.iter().map(|s| s.to_string()).collect(),
         ..IngestTally::default()
     };
-    let mut known: HashMap<String, String> =
+    // Stored before this ingest; documents read in it are tracked in `seen` below.
+    let known: HashMap<String, String> =
         store
             .known_documents()
             .map_err(|source| IngestError::Store {
@@ -165,16 +166,16 @@ pub fn ingest(
                 }
             }
         };
-        let mut pending: Vec<redline_model::Document> = Vec::with_capacity(batch_size);
+        // Documents to code, with the content hash computed when they were read.
+        let mut pending: Vec<(redline_model::Document, String)> = Vec::with_capacity(batch_size);
         // Key and hash of every document read in this ingest.
         let mut seen: HashMap<String, String> = HashMap::new();
-        let code = |batch: Vec<redline_model::Document>| -> Vec<DocumentInput> {
+        let code = |batch: Vec<(redline_model::Document, String)>| -> Vec<DocumentInput> {
             batch
                 .into_par_iter()
-                .map(|doc| {
+                .map(|(doc, hash)| {
                     let coded = coder.code_document(&doc);
                     let events = coder.records(&doc, &doc.id.0, &coded);
-                    let hash = content_hash(&doc);
                     DocumentInput {
                         doc,
                         hash,
@@ -185,15 +186,13 @@ pub fn ingest(
                 .collect()
         };
         let coded_tx = coded_tx;
-        let send = |pending: &mut Vec<redline_model::Document>,
-                    tally: &mut IngestTally,
-                    known: &mut HashMap<String, String>|
+        let send = |pending: &mut Vec<(redline_model::Document, String)>,
+                    tally: &mut IngestTally|
          -> bool {
             let coded = code(std::mem::take(pending));
             for d in &coded {
                 tally.sentences += d.doc.sentences.len();
                 tally.bytes += d.doc.text.len();
-                known.insert(document_key(&d.doc), d.hash.clone());
             }
             // Fails only when the writer stopped on an error, which `collect` then reports.
             coded_tx.send(coded).is_ok()
@@ -229,9 +228,9 @@ pub fn ingest(
                         tally.stored.unchanged += 1;
                         continue;
                     }
-                    pending.push(doc);
+                    pending.push((doc, hash));
                     if pending.len() >= batch_size {
-                        let alive = send(&mut pending, &mut tally, &mut known);
+                        let alive = send(&mut pending, &mut tally);
                         collect(&mut tally, !alive)?;
                     }
                 }
@@ -242,7 +241,7 @@ pub fn ingest(
             }
         }
         if !pending.is_empty() {
-            send(&mut pending, &mut tally, &mut known);
+            send(&mut pending, &mut tally);
         }
         // No more batches: the writer finishes the queue and its channel closes.
         drop(coded_tx);

@@ -21,3 +21,16 @@ pub fn json_lines(stdout: &[u8]) -> Vec<Value> {
         .map(|l| serde_json::from_str(l).expect("every stdout line is JSON"))
         .collect()
 }
+
+/// A store holding the example corpus, in a temporary folder kept alive by the first value.
+pub fn store_of_examples() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    redline()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(examples())
+        .assert()
+        .success();
+    (dir, db)
+}

@@ -114,6 +114,15 @@ pub struct StoredCluster {
     pub first: StoredEvent,
 }
 
+impl StoredCluster {
+    /// The first day of the members' dates, when they have one.
+    pub fn start_date(&self) -> Option<NaiveDate> {
+        self.date_start
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    }
+}
+
 /// How much the store holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct StoreCounts {
@@ -511,7 +520,7 @@ impl Store {
 
     /// How many documents were published on each day (documents without a day-precision date
     /// are left out), in date order: the news volume that series are normalised by.
-    pub fn documents_per_day(&self) -> Result<Vec<(String, i64)>> {
+    pub fn documents_per_day(&self) -> Result<Vec<(NaiveDate, u64)>> {
         let mut stmt = self
             .conn
             .prepare(
@@ -521,11 +530,15 @@ impl Store {
             )
             .map_err(|e| self.sql(e))?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
             .map_err(|e| self.sql(e))?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.sql(e))?;
-        Ok(rows)
+        // Dates are written by this crate as YYYY-MM-DD; a row that is not is left out.
+        Ok(rows
+            .into_iter()
+            .filter_map(|(d, n)| Some((NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()?, n as u64)))
+            .collect())
     }
 
     /// Row counts of the main tables.

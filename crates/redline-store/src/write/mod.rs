@@ -217,45 +217,37 @@ fn write_document(
         .map_or(DatePrecision::Unknown, |d| d.precision())
         .to_string();
     let authors = serde_json::to_string(&doc.meta.authors).unwrap_or_else(|_| "[]".into());
-    let (document_id, change) = match existing {
+    let change = match existing {
         Some((_, ref hash)) if *hash == input.hash && !input.recode => {
             summary.unchanged += 1;
             return Ok(DocumentChange::Unchanged);
         }
         Some((id, _)) => {
             summary.events_removed += remove_layers(tx, id, touched)?;
-            tx.prepare_cached(
-                "UPDATE documents SET doc_id = ?2, content_hash = ?3, source_id = ?4, url = ?5, \
-                 title = ?6, authors = ?7, published = ?8, published_precision = ?9, \
-                 language = ?10, format = ?11, text = ?12, n_sentences = ?13, ingested_at = ?14 \
-                 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
-                doc.id.0,
-                input.hash,
-                source_id,
-                doc.meta.url,
-                doc.meta.title,
-                authors,
-                published,
-                precision,
-                doc.meta.language,
-                doc.format.as_str(),
-                doc.text,
-                doc.sentences.len() as i64,
-                now_utc()
-            ])?;
             summary.replaced += 1;
-            (id, DocumentChange::Replaced)
+            DocumentChange::Replaced
         }
         None => {
-            tx.prepare_cached(
-                "INSERT INTO documents(doc_key, doc_id, content_hash, source_id, url, title, \
-                 authors, published, published_precision, language, format, text, n_sentences, \
-                 ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            )?
-            .execute(params![
+            summary.added += 1;
+            DocumentChange::Added
+        }
+    };
+    // One statement for a new document and a replaced one: the row keeps its id on replace.
+    let document_id: i64 = tx
+        .prepare_cached(
+            "INSERT INTO documents(doc_key, doc_id, content_hash, source_id, url, title, \
+             authors, published, published_precision, language, format, text, n_sentences, \
+             ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) \
+             ON CONFLICT(doc_key) DO UPDATE SET doc_id = excluded.doc_id, \
+             content_hash = excluded.content_hash, source_id = excluded.source_id, \
+             url = excluded.url, title = excluded.title, authors = excluded.authors, \
+             published = excluded.published, published_precision = excluded.published_precision, \
+             language = excluded.language, format = excluded.format, text = excluded.text, \
+             n_sentences = excluded.n_sentences, ingested_at = excluded.ingested_at \
+             RETURNING id",
+        )?
+        .query_row(
+            params![
                 key,
                 doc.id.0,
                 input.hash,
@@ -270,11 +262,9 @@ fn write_document(
                 doc.text,
                 doc.sentences.len() as i64,
                 now_utc()
-            ])?;
-            summary.added += 1;
-            (tx.last_insert_rowid(), DocumentChange::Added)
-        }
-    };
+            ],
+            |r| r.get(0),
+        )?;
     let published_day = parse_day(published.as_deref());
     let mut sentence_ids: HashMap<usize, i64> = HashMap::new();
     let mut mention_ids: HashMap<(u32, u32, String), i64> = HashMap::new();
