@@ -8,10 +8,11 @@
 //! and [`hawkes`], a self-exciting point process with an exponential kernel, fitted by
 //! maximum likelihood to the times of a dyad's conflict events. It answers "how much of this
 //! conflict feeds on itself?" (the branching ratio) and "how many events should we expect in the
-//! next 7 or 30 days?" (with an interval). Dyad series, the escalation ladder, change points,
-//! red-line rules and claims follow (issue 5).
+//! next 7 or 30 days?" (with an interval). [`claims`] groups the numbers sources assert about
+//! the same quantity and flags where they disagree.
 
 pub mod change;
+pub mod claims;
 pub mod hawkes;
 pub mod ladder;
 pub mod plover;
@@ -21,6 +22,7 @@ pub mod series;
 pub mod triad;
 
 pub use change::{Cusum, Direction, Episode};
+pub use claims::{Claim, ClaimGroup, ClaimRules, Disagreement, DisagreementKind, QuantityKey};
 pub use hawkes::{Fit, FitError, Forecast, HawkesParams};
 pub use ladder::{Ladder, LadderError, Reached, Rung, Step, climb};
 pub use plover::PloverScores;

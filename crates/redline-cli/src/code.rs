@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::{Context as _, Result};
 use clap::Args;
 use rayon::prelude::*;
-use redline_coder::{Coder, EventRecord};
+use redline_coder::Coder;
 use redline_docs::{Input, Outcome, ReadOptions, discover, read_source};
 
 use crate::{dictionary, progress};
@@ -35,6 +35,11 @@ pub struct CodeArgs {
     /// Only asserted, actual events (what analysis counts as fact).
     #[arg(long)]
     facts: bool,
+
+    /// Print the claims instead of the events: numbers about casualties, troops, money and
+    /// weapons, with who asserts them (one JSON object per line).
+    #[arg(long)]
+    claims: bool,
 
     /// Use the dictionary in this folder instead of the embedded one.
     #[arg(long, value_name = "DIR")]
@@ -77,7 +82,7 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
             .map(|source| {
                 let mut outs = Vec::new();
                 read_source(source, &options, &mut |o| {
-                    outs.push(code_outcome(&coder, o, args.facts))
+                    outs.push(code_outcome(&coder, o, args.facts, args.claims))
                 });
                 outs
             })
@@ -90,8 +95,8 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
                         sentences += n_sent;
                         bytes += n_bytes;
                         events += records.len();
-                        for rec in &records {
-                            serde_json::to_writer(&mut out, rec)?;
+                        for line in &records {
+                            out.write_all(line.as_bytes())?;
                             out.write_all(b"\n")?;
                         }
                     }
@@ -113,8 +118,9 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     bar.finish_and_clear();
     out.flush().context("writing to standard output")?;
     let secs = started.elapsed().as_secs_f64().max(1e-9);
+    let what = if args.claims { "claims" } else { "events" };
     let mut summary = format!(
-        "redline code: {documents} documents, {sentences} sentences, {events} events, {skipped} skipped ({:.0} sentences/s, {:.1} MB/s)",
+        "redline code: {documents} documents, {sentences} sentences, {events} {what}, {skipped} skipped ({:.0} sentences/s, {:.1} MB/s)",
         sentences as f64 / secs,
         bytes as f64 / secs / 1e6
     );
@@ -129,10 +135,23 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     })
 }
 
-type Coded = Result<(usize, usize, Vec<EventRecord>), String>;
+/// A coded document: its sentence count, its size and its output lines (JSON).
+type Coded = Result<(usize, usize, Vec<String>), String>;
 
-fn code_outcome(coder: &Coder, outcome: Outcome, facts_only: bool) -> Coded {
+fn code_outcome(coder: &Coder, outcome: Outcome, facts_only: bool, claims: bool) -> Coded {
     match outcome {
+        Outcome::Document { doc, .. } if claims => {
+            let coded = coder.code_document(&doc);
+            let mut found = coder.claims(&doc, &doc.id.0, &coded);
+            if facts_only {
+                found.retain(|c| {
+                    c.polarity == redline_model::Polarity::Asserted
+                        && c.modality == redline_model::Modality::Actual
+                });
+            }
+            let lines = json_lines(&found);
+            Ok((doc.sentences.len(), doc.text.len(), lines))
+        }
         Outcome::Document { doc, .. } => {
             let coded = coder.code_document(&doc);
             let mut records = coder.records(&doc, &doc.id.0, &coded);
@@ -142,9 +161,19 @@ fn code_outcome(coder: &Coder, outcome: Outcome, facts_only: bool) -> Coded {
                         && r.modality == redline_coder::clauses::Modality::Actual
                 });
             }
-            Ok((doc.sentences.len(), doc.text.len(), records))
+            let lines = json_lines(&records);
+            Ok((doc.sentences.len(), doc.text.len(), lines))
         }
         Outcome::Skipped(skip) => Err(format!("skipped: {skip}")),
         Outcome::Warning { source, message } => Err(format!("warning: {source}: {message}")),
     }
+}
+
+/// One JSON line per record. Records hold only strings, numbers and lists, so serialising them
+/// cannot fail.
+fn json_lines<T: serde::Serialize>(records: &[T]) -> Vec<String> {
+    records
+        .iter()
+        .map(|r| serde_json::to_string(r).unwrap_or_default())
+        .collect()
 }

@@ -4,6 +4,7 @@
 //! done by the library crates (see ARCHITECTURE.md).
 
 mod alerts;
+mod claims;
 mod code;
 mod dictionary;
 mod doc;
@@ -44,6 +45,7 @@ enum Command {
     Escalation(escalation::EscalationArgs),
     Ladder(escalation::LadderArgs),
     Alerts(alerts::AlertsArgs),
+    Claims(claims::ClaimsArgs),
     Watch(alerts::WatchArgs),
 }
 
@@ -59,6 +61,7 @@ fn main() -> ExitCode {
         Command::Escalation(args) => escalation::run(args),
         Command::Ladder(args) => escalation::run_ladder(args),
         Command::Alerts(args) => alerts::run(args),
+        Command::Claims(args) => claims::run(args),
         Command::Watch(args) => alerts::watch(args),
     };
     match result {

@@ -6,7 +6,8 @@
 //! - [`clauses`]: clause boundaries, speech frames, polarity and modality;
 //! - [`events`]: patterns at trigger words, source and target, intents;
 //!
-//! and [`record`] turns them into the JSON Lines records of `redline code`. Every stage is
+//! and [`record`] turns them into the JSON Lines records of `redline code`; [`claims`] reads the
+//! numbers sentences assert (troops, casualties, money, weapons) on the same analysis. Every stage is
 //! deterministic; a sentence that matches no pattern gives no event (there is no catch-all
 //! "make statement").
 //!
@@ -14,6 +15,7 @@
 //! classifier is [`Coder::code_sentence`]: everything downstream consumes its
 //! [`SentenceAnalysis`].
 
+pub mod claims;
 pub mod clauses;
 pub mod events;
 pub mod lexicon;
@@ -271,6 +273,21 @@ impl Coder {
         let mut out = Vec::new();
         for s in coded {
             record::sentence_records(&self.lex, doc, doc_id, s, &mut out);
+        }
+        out
+    }
+
+    /// The claims of a coded document: numbers about troops, casualties, money and weapons, with
+    /// who asserts them.
+    pub fn claims(
+        &self,
+        doc: &Document,
+        doc_id: &str,
+        coded: &[CodedSentence],
+    ) -> Vec<redline_model::ClaimRecord> {
+        let mut out = Vec::new();
+        for s in coded {
+            claims::sentence_claims(&self.lex, doc, doc_id, s, &mut out);
         }
         out
     }

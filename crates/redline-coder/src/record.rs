@@ -22,7 +22,12 @@ pub fn is_range_bound(lower: &[&str], e: &redline_time::TimeExpr) -> bool {
         .any(|w| matches!(*w, "since" | "until" | "by" | "through" | "till" | "before"))
 }
 
-fn participant(lex: &Lexicon, doc: &Document, s: &CodedSentence, m: &Mention) -> Participant {
+pub(crate) fn participant(
+    lex: &Lexicon,
+    doc: &Document,
+    s: &CodedSentence,
+    m: &Mention,
+) -> Participant {
     let start = s.tokens[m.start].start;
     let end = s.tokens[m.end - 1].end;
     Participant {

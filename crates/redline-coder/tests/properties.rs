@@ -62,6 +62,20 @@ const WORDS: &[&str] = &[
     "officials",
     "Moscow",
     "?",
+    "35,000",
+    "between",
+    "about",
+    "at least",
+    "$",
+    "billion",
+    "hundreds of thousands",
+    "killed",
+    "wounded",
+    "-",
+    "two",
+    "number of",
+    "casualties",
+    "soldiers",
 ];
 
 fn sentence() -> impl Strategy<Value = String> {
@@ -97,6 +111,25 @@ fn check(text: &str) {
         if let Some(t) = &r.target {
             assert_ne!(t.span, r.source.span);
         }
+    }
+    // Claims: bounds ordered, finite and non-negative; the number's span inside its sentence
+    // and equal to its text; subjects and place inside the sentence too.
+    for c in c.claims(&doc, "prop", &coded) {
+        let s = &doc.sentences[c.sentence_index];
+        assert!(c.low.is_finite() && c.high.is_finite(), "{c:?}");
+        assert!(0.0 <= c.low && c.low <= c.high, "{c:?}");
+        assert!(s.span.start <= c.span[0] && c.span[0] < c.span[1] && c.span[1] <= s.span.end);
+        assert_eq!(
+            &doc.text[c.span[0] as usize..c.span[1] as usize],
+            c.number_text
+        );
+        for p in c.subjects.iter().chain(c.location.as_ref()) {
+            assert!(
+                s.span.start <= p.span[0] && p.span[1] <= s.span.end,
+                "{c:?}"
+            );
+        }
+        assert!(c.rule.starts_with(&format!("claim.{}.", c.kind.as_str())));
     }
 }
 

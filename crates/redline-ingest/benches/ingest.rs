@@ -270,6 +270,7 @@ fn synthetic_batch(
                 doc,
                 hash,
                 events,
+                claims: Vec::new(),
                 recode: false,
             }
         })

@@ -176,10 +176,12 @@ pub fn ingest(
                 .map(|(doc, hash)| {
                     let coded = coder.code_document(&doc);
                     let events = coder.records(&doc, &doc.id.0, &coded);
+                    let claims = coder.claims(&doc, &doc.id.0, &coded);
                     DocumentInput {
                         doc,
                         hash,
                         events,
+                        claims,
                         recode: options.recode,
                     }
                 })

@@ -9,12 +9,14 @@
 //! The invariants are stated on each type and checked as a whole by [`Document::check_layers`],
 //! which property tests call on every document the readers produce.
 
+mod claim;
 mod codes;
 mod date;
 mod document;
 mod event;
 mod span;
 
+pub use claim::{ClaimKind, ClaimRecord, Qualifier};
 pub use codes::{ActorCode, CameoCode, CodeError};
 pub use date::{DatePrecision, PartialDate};
 pub use document::{

@@ -24,11 +24,13 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use cluster::{ClusterRules, actor_base, codes_compatible};
 pub use error::{Result, StoreError};
-pub use query::{EventFilter, StoreCounts, StoredCluster, StoredEvent};
+pub use query::{ClaimFilter, EventFilter, StoreCounts, StoredClaim, StoredCluster, StoredEvent};
 /// The SQLite binding the store is built on, for callers that need to inspect a file directly
 /// (tests, tools).
 pub use rusqlite as sqlite;
-pub use write::{BatchSummary, DocumentChange, DocumentInput, content_hash, document_key};
+pub use write::{
+    BatchSummary, DocumentChange, DocumentInput, content_hash, document_key, subject_key,
+};
 
 /// An open store.
 #[derive(Debug)]

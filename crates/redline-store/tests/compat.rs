@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use redline_store::{EventFilter, Store, StoreError, schema};
+use redline_store::{ClaimFilter, EventFilter, Store, StoreError, schema};
 
 fn copy_of_v1() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -80,5 +80,36 @@ fn issue_4_the_first_schema_version_still_opens_reads_and_writes() {
         summary.merged, 1,
         "a new report joins the old store's cluster"
     );
+    assert!(writer.check_integrity().unwrap().is_empty());
+}
+
+#[test]
+fn issue_5_a_version_1_store_gains_claims_and_says_which_documents_have_none() {
+    let (_dir, path) = copy_of_v1();
+    let mut writer = Store::open(&path).unwrap();
+    assert_eq!(writer.schema_version().unwrap(), 2);
+    // The two documents of version 1 were never read for claims.
+    assert_eq!(writer.documents_without_claims().unwrap(), 2);
+    let d = doc(
+        "v2-claims",
+        None,
+        "Danube Post",
+        "2025-03-07",
+        "Officials said 8,000 Russian troops were massed near the border.",
+    );
+    let mut with_claim = input(d.clone(), vec![]);
+    with_claim.claims = vec![claim(&d, "RUS", 8_000.0)];
+    let (summary, _) = writer.write_batch(&[with_claim]).unwrap();
+    assert_eq!(summary.claims, 1);
+    assert_eq!(writer.documents_without_claims().unwrap(), 2);
+    let mut read = Vec::new();
+    writer
+        .claims(&ClaimFilter::default(), |c| -> Result<(), StoreError> {
+            read.push(c);
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(read.len(), 1);
+    assert_eq!(read[0].subject_key, "RUS");
     assert!(writer.check_integrity().unwrap().is_empty());
 }

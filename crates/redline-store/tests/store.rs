@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use redline_store::{DocumentChange, EventFilter, StoreError};
+use redline_store::{ClaimFilter, DocumentChange, EventFilter, Store, StoreError};
 
 #[test]
 fn issue_4_ingesting_the_same_document_twice_changes_nothing() {
@@ -583,4 +583,81 @@ fn issue_4_statements_two_days_apart_are_two_statements() {
     clusters.sort();
     assert_eq!(clusters[0].1, clusters[2].1, "{clusters:?}");
     assert_ne!(clusters[0].1, clusters[1].1, "{clusters:?}");
+}
+
+fn all_claims(store: &Store, filter: &ClaimFilter) -> Vec<redline_store::StoredClaim> {
+    let mut out = Vec::new();
+    store
+        .claims(filter, |c| -> Result<(), StoreError> {
+            out.push(c);
+            Ok(())
+        })
+        .unwrap();
+    out
+}
+
+#[test]
+fn issue_5_claims_read_back_as_written_and_go_with_a_replaced_document() {
+    let (_dir, mut store) = store();
+    let a = doc(
+        "c1",
+        Some("https://example.org/c1"),
+        "Wire",
+        "2025-03-05",
+        "8000 Russian troops massed.",
+    );
+    let b = doc(
+        "c2",
+        None,
+        "Post",
+        "2025-03-06",
+        "2000 Moldovan troops moved.",
+    );
+    let mut ia = input(a.clone(), vec![]);
+    ia.claims = vec![claim(&a, "RUS", 8_000.0)];
+    let mut ib = input(b.clone(), vec![]);
+    ib.claims = vec![claim(&b, "MDA", 2_000.0)];
+    let (summary, _) = store.write_batch(&[ia.clone(), ib]).unwrap();
+    assert_eq!(summary.claims, 2);
+    let read = all_claims(&store, &ClaimFilter::default());
+    assert_eq!(read.len(), 2);
+    assert_eq!(
+        read[0].record, ia.claims[0],
+        "a claim reads back as written"
+    );
+    assert_eq!(read[0].publisher.as_deref(), Some("Wire"));
+    // Filters: subject by country or code, kind.
+    let rus = ClaimFilter {
+        subject: Some("RUS".into()),
+        ..Default::default()
+    };
+    assert_eq!(all_claims(&store, &rus).len(), 1);
+    let mil = ClaimFilter {
+        subject: Some("MDAMIL".into()),
+        ..Default::default()
+    };
+    assert_eq!(all_claims(&store, &mil)[0].subject_key, "MDA");
+    let money = ClaimFilter {
+        kind: Some(redline_model::ClaimKind::Money),
+        ..Default::default()
+    };
+    assert!(all_claims(&store, &money).is_empty());
+    // A corrected version of the first document replaces its claim.
+    let a2 = doc(
+        "c1",
+        Some("https://example.org/c1"),
+        "Wire",
+        "2025-03-05",
+        "9000 Russian troops massed.",
+    );
+    let mut ia2 = input(a2.clone(), vec![]);
+    ia2.claims = vec![claim(&a2, "RUS", 9_000.0)];
+    store.write_batch(&[ia2]).unwrap();
+    let lows: Vec<f64> = all_claims(&store, &ClaimFilter::default())
+        .iter()
+        .map(|c| c.record.low)
+        .collect();
+    assert_eq!(lows, vec![2_000.0, 9_000.0], "same date: in row order");
+    assert_eq!(store.counts().unwrap().claims, 2);
+    assert_eq!(store.documents_without_claims().unwrap(), 0);
 }

@@ -1,4 +1,4 @@
-//! Reading events and clusters back, filtered.
+//! Reading events, clusters and claims back, filtered.
 //!
 //! Filters become one parameterised SQL statement over indexed columns (dates, dyads, codes,
 //! clusters) and the FTS5 index of evidence sentences; rows are streamed to a callback, so a
@@ -11,6 +11,9 @@ use serde::Serialize;
 
 use crate::Store;
 use crate::error::{Result, StoreError};
+
+mod claims;
+pub use claims::{ClaimFilter, StoredClaim};
 
 /// What to select. Every field narrows; the default selects every asserted, actual event.
 #[derive(Debug, Clone, Default)]
@@ -138,6 +141,8 @@ pub struct StoreCounts {
     pub clusters: i64,
     /// Publishers.
     pub sources: i64,
+    /// Claims.
+    pub claims: i64,
 }
 
 /// The columns every event query selects, in the order [`read_event`] reads them.
@@ -555,6 +560,7 @@ impl Store {
             events: count("events")?,
             clusters: count("clusters")?,
             sources: count("sources")?,
+            claims: count("claims")?,
         })
     }
 

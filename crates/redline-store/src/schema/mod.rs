@@ -15,7 +15,7 @@ use crate::error::{Result, StoreError};
 pub const APPLICATION_ID: i64 = 0x5244_4c4e;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: i64 = 1;
+pub const CURRENT_VERSION: i64 = 2;
 
 /// One step from version `to - 1` to `to`.
 #[derive(Debug, Clone, Copy)]
@@ -28,10 +28,16 @@ pub struct Migration {
 
 /// Every step, in order. A new schema version appends one; earlier steps never change, so a store
 /// of any earlier version (the committed `tests/data/v1.db` among them) can be brought up to date.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    to: 1,
-    sql: include_str!("v1.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        to: 1,
+        sql: include_str!("v1.sql"),
+    },
+    Migration {
+        to: 2,
+        sql: include_str!("v2.sql"),
+    },
+];
 
 /// What a file holds before any migration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,7 +151,8 @@ mod tests {
     #[test]
     fn an_interrupted_migration_leaves_the_store_at_the_version_before() {
         let (_d, path, mut conn) = fresh();
-        migrate(&mut conn, &path, 0, MIGRATIONS).unwrap();
+        // A store at version 1, then a broken step to version 2.
+        migrate(&mut conn, &path, 0, &MIGRATIONS[..1]).unwrap();
         conn.execute("INSERT INTO sources(name) VALUES ('Kept')", [])
             .unwrap();
         // A step that creates a table, then fails half-way.

@@ -10,7 +10,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, Duration, NaiveDate};
-use redline_model::{DatePrecision, Document, EventRecord, Participant};
+use redline_model::{ClaimRecord, DatePrecision, Document, EventRecord, Participant};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::Serialize;
 
@@ -27,6 +27,8 @@ pub struct DocumentInput {
     pub hash: String,
     /// Its events, as the coder produced them.
     pub events: Vec<EventRecord>,
+    /// Its claims, as the coder produced them.
+    pub claims: Vec<ClaimRecord>,
     /// Replace the stored version even when the content hash is the same (the events were coded
     /// again, with another dictionary).
     pub recode: bool,
@@ -55,6 +57,8 @@ pub struct BatchSummary {
     pub unchanged: usize,
     /// Events written.
     pub events: usize,
+    /// Claims written.
+    pub claims: usize,
     /// Events removed with the old versions of replaced documents.
     pub events_removed: usize,
     /// Clusters founded.
@@ -68,6 +72,7 @@ impl BatchSummary {
     pub fn add(&mut self, o: &BatchSummary) {
         self.added += o.added;
         self.replaced += o.replaced;
+        self.claims += o.claims;
         self.unchanged += o.unchanged;
         self.events += o.events;
         self.events_removed += o.events_removed;
@@ -399,7 +404,84 @@ fn write_document(
             summary.clusters_created += 1;
         }
     }
+    for claim in &input.claims {
+        summary.claims += write_claim(tx, document_id, claim)?;
+    }
+    tx.prepare_cached("UPDATE documents SET claims_read = 1 WHERE id = ?1")?
+        .execute([document_id])?;
     Ok(change)
+}
+
+/// The key claims about the same quantity share: the subjects' countries (else their codes),
+/// sorted and joined with `+`; empty when the text names nobody.
+pub fn subject_key(claim: &ClaimRecord) -> String {
+    let mut keys: Vec<&str> = claim
+        .subjects
+        .iter()
+        .map(|p| p.country.as_deref().unwrap_or(p.code.as_str()))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.join("+")
+}
+
+/// A JSON column value. Records hold only strings, numbers and lists, so this cannot fail.
+fn to_json<T: Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
+}
+
+/// Writes one claim; returns 1 when it was new in its document, 0 for a repeat.
+fn write_claim(
+    tx: &Transaction<'_>,
+    document_id: i64,
+    claim: &ClaimRecord,
+) -> rusqlite::Result<usize> {
+    let (speaker, speaker_code, channel, channel_code) = match &claim.attribution {
+        Some(a) => (
+            a.speaker.as_deref(),
+            a.speaker_code.as_deref(),
+            a.channel.as_deref(),
+            a.channel_code.as_deref(),
+        ),
+        None => (None, None, None, None),
+    };
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO claims(document_id, sentence_index, sentence, kind, measure, unit, \
+         low, high, qualifier, number_text, start_byte, end_byte, subjects, subject_key, \
+         location, location_code, date, date_precision, published, polarity, modality, speaker, \
+         speaker_code, channel, channel_code, rule, reasons) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, \
+         ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, \
+         ?26, ?27)",
+    )?
+    .execute(params![
+        document_id,
+        claim.sentence_index as i64,
+        claim.sentence,
+        claim.kind.as_str(),
+        claim.measure,
+        claim.unit,
+        claim.low,
+        claim.high,
+        claim.qualifier.as_str(),
+        claim.number_text,
+        claim.span[0],
+        claim.span[1],
+        to_json(&claim.subjects),
+        subject_key(claim),
+        claim.location.as_ref().map(to_json),
+        claim.location.as_ref().map(|l| l.code.as_str()),
+        claim.date,
+        claim.date_precision,
+        claim.published,
+        claim.polarity.as_str(),
+        claim.modality.as_str(),
+        speaker,
+        speaker_code,
+        channel,
+        channel_code,
+        claim.rule,
+        to_json(&claim.reasons),
+    ])
 }
 
 /// Deletes a document's events, mentions and sentences (in that order, for the foreign keys),
@@ -433,6 +515,8 @@ fn remove_layers(
     tx.prepare_cached("DELETE FROM mentions WHERE document_id = ?1")?
         .execute([document_id])?;
     tx.prepare_cached("DELETE FROM sentences WHERE document_id = ?1")?
+        .execute([document_id])?;
+    tx.prepare_cached("DELETE FROM claims WHERE document_id = ?1")?
         .execute([document_id])?;
     Ok(removed)
 }

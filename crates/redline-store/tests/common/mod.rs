@@ -84,6 +84,7 @@ pub fn input(doc: Document, events: Vec<EventRecord>) -> DocumentInput {
         doc,
         hash,
         events,
+        claims: Vec::new(),
         recode: false,
     }
 }
@@ -120,4 +121,38 @@ pub fn all_events(store: &Store) -> Vec<String> {
         })
         .unwrap();
     out
+}
+
+/// A claim about `low` troops of `country` in the first sentence of `d`.
+pub fn claim(d: &Document, country: &str, low: f64) -> redline_model::ClaimRecord {
+    use redline_model::{ClaimKind, ClaimRecord, Modality, Participant, Polarity, Qualifier};
+    ClaimRecord {
+        doc_id: d.id.0.clone(),
+        sentence_index: 0,
+        sentence: d.text.clone(),
+        date: Some("2025-03-05".into()),
+        date_precision: "day".into(),
+        published: Some("2025-03-07".into()),
+        kind: ClaimKind::Troops,
+        measure: "personnel".into(),
+        unit: "people".into(),
+        low,
+        high: low,
+        qualifier: Qualifier::Exact,
+        number_text: format!("{low}"),
+        span: [0, 4],
+        subjects: vec![Participant {
+            code: format!("{country}MIL"),
+            country: Some(country.into()),
+            text: "troops".into(),
+            span: [5, 11],
+            rule: vec![],
+        }],
+        location: None,
+        attribution: None,
+        polarity: Polarity::Asserted,
+        modality: Modality::Actual,
+        rule: "claim.troops.personnel".into(),
+        reasons: vec!["test".into()],
+    }
 }
