@@ -156,9 +156,14 @@ pub(crate) fn asserter(c: &StoredClaim) -> String {
             c.publisher.as_deref().unwrap_or(c.record.doc_id.as_str())
         )
     };
-    let lower_article = |s: &str| match s.strip_prefix("The ") {
-        Some(rest) => format!("the {rest}"),
-        None => s.to_string(),
+    // One asserter, one label: "The ministry" and "the ministry", "Moldova’s" and "Moldova's"
+    // are the same source.
+    let lower_article = |s: &str| {
+        let s = s.replace('’', "'");
+        match s.strip_prefix("The ") {
+            Some(rest) => format!("the {rest}"),
+            None => s,
+        }
     };
     match &c.record.attribution {
         Some(a) => match (&a.speaker, &a.channel) {

@@ -98,11 +98,12 @@ pub fn run(args: IngestArgs) -> Result<ExitCode> {
     let counts = store.counts()?;
     eprintln!("{}", summary(&tally));
     eprintln!(
-        "{}: {} documents, {} events in {} clusters, {} sources",
+        "{}: {} documents, {} events in {} clusters, {} claims, {} sources",
         args.db.display(),
         counts.documents,
         counts.events,
         counts.clusters,
+        counts.claims,
         counts.sources
     );
     Ok(if tally.skipped.is_empty() {
@@ -128,7 +129,7 @@ fn summary(t: &IngestTally) -> String {
     let secs = t.elapsed.as_secs_f64().max(1e-9);
     let s = &t.stored;
     format!(
-        "redline ingest: {} documents read: {} new, {} replaced, {} unchanged, {} skipped; {} events stored ({} joined an existing cluster, {} new clusters), {} removed with replaced documents; {:.1} s ({:.0} documents/s, {:.0} events/s)",
+        "redline ingest: {} documents read: {} new, {} replaced, {} unchanged, {} skipped; {} events stored ({} joined an existing cluster, {} new clusters), {} claims, {} events removed with replaced documents; {:.1} s ({:.0} documents/s, {:.0} events/s)",
         t.documents,
         s.added,
         s.replaced,
@@ -137,6 +138,7 @@ fn summary(t: &IngestTally) -> String {
         s.events,
         s.merged,
         s.clusters_created,
+        s.claims,
         s.events_removed,
         secs,
         t.documents as f64 / secs,

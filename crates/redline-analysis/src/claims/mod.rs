@@ -86,7 +86,7 @@ impl QuantityKey {
         }
     }
 
-    /// "casualties of RUS", "money of USA (USD)".
+    /// "casualties of RUS", "money of USA (USD)", "weapons of DEU (tanks)".
     pub fn label(&self) -> String {
         let whose = if self.subjects.is_empty() {
             "unnamed parties".to_string()
@@ -94,7 +94,7 @@ impl QuantityKey {
             self.subjects.clone()
         };
         let mut s = format!("{} of {whose}", self.kind.as_str());
-        if !self.unit.is_empty() && self.kind == ClaimKind::Money {
+        if !self.unit.is_empty() {
             s += &format!(" ({})", self.unit);
         }
         s

@@ -1091,7 +1091,7 @@ fn asserter(
             && SOURCE_VERBS.contains(&lower[v])
             && SOURCE_NOUNS.contains(&lower[v - 1])
         {
-            let np = text[comma + 1..v].join(" ");
+            let np = words(doc, s, comma + 1, v);
             reasons.push(format!("asserted by: `{np}` closing the sentence"));
             return Some(noun_source(np));
         }
@@ -1101,7 +1101,7 @@ fn asserter(
         if lower[k] == "according" && lower[k + 1] == "to" {
             let head =
                 (k + 2..(k + 7).min(number_start)).find(|&h| SOURCE_NOUNS.contains(&lower[h]))?;
-            let np = text[k + 2..=head].join(" ");
+            let np = words(doc, s, k + 2, head + 1);
             reasons.push(format!("asserted by: `according to {np}`"));
             return Some(noun_source(np));
         }
@@ -1134,12 +1134,20 @@ fn asserter(
             {
                 b -= 1;
             }
-            let np = text[b..v].join(" ");
+            let np = words(doc, s, b, v);
             reasons.push(format!("asserted by: `{np}` before `{}`", text[v]));
             return Some(noun_source(np));
         }
     }
     None
+}
+
+/// Tokens `from..to` of a sentence as the document writes them (its own spacing and quotes).
+fn words(doc: &Document, s: &CodedSentence, from: usize, to: usize) -> String {
+    if from >= to {
+        return String::new();
+    }
+    doc.text[s.tokens[from].start as usize..s.tokens[to - 1].end as usize].to_string()
 }
 
 fn noun_source(np: String) -> Attribution {
