@@ -93,9 +93,26 @@ impl Store {
         match found {
             schema::Found::Redline(v) if v == schema::CURRENT_VERSION => {}
             schema::Found::Redline(_) => {
-                // An older store is upgraded once, by a short-lived writer, then read.
+                // An older store is upgraded once, by a short-lived writer, then read. One on a
+                // read-only location cannot be upgraded: it is read as it is, and what its
+                // version lacks reads as empty (`has_claims`).
                 drop(conn);
-                drop(Store::open(&path)?);
+                match Store::open(&path) {
+                    Ok(writer) => drop(writer),
+                    Err(StoreError::ReadOnly { .. }) => {
+                        let (conn, _) = match open_reader(&path, false) {
+                            Err(StoreError::ReadOnly { .. }) => open_reader(&path, true)?,
+                            other => other?,
+                        };
+                        return Ok(Store {
+                            conn,
+                            path,
+                            _lock: None,
+                            rules: ClusterRules::default(),
+                        });
+                    }
+                    Err(e) => return Err(e),
+                }
                 return Store::open_read_only(&path);
             }
             schema::Found::Empty => return Err(StoreError::Missing { path }),

@@ -59,6 +59,9 @@ impl Store {
     where
         E: From<StoreError>,
     {
+        if !self.has_claims()? {
+            return Ok(0);
+        }
         let mut cond = vec!["1 = 1".to_string()];
         let mut params: Vec<Value> = Vec::new();
         if let Some(k) = filter.kind {
@@ -107,6 +110,9 @@ impl Store {
     /// How many documents were stored before claims were read (by schema version 1): their
     /// claims appear after `redline ingest --recode`.
     pub fn documents_without_claims(&self) -> Result<u64> {
+        if !self.has_claims()? {
+            return Ok(self.counts()?.documents as u64);
+        }
         self.conn
             .query_row(
                 "SELECT count(*) FROM documents WHERE claims_read = 0",
@@ -115,6 +121,12 @@ impl Store {
             )
             .map(|n| n as u64)
             .map_err(|e| self.sql(e))
+    }
+
+    /// Whether the store has claims: false only for a store of schema version 1 read where it
+    /// could not be upgraded (a read-only location).
+    pub fn has_claims(&self) -> Result<bool> {
+        Ok(self.schema_version()? >= 2)
     }
 
     fn read_claim(&self, row: &rusqlite::Row<'_>) -> Result<StoredClaim> {

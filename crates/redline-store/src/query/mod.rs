@@ -560,7 +560,11 @@ impl Store {
             events: count("events")?,
             clusters: count("clusters")?,
             sources: count("sources")?,
-            claims: count("claims")?,
+            claims: if self.has_claims()? {
+                count("claims")?
+            } else {
+                0
+            },
         })
     }
 
