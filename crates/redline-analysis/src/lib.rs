@@ -8,8 +8,8 @@
 //! and [`hawkes`], a self-exciting point process with an exponential kernel, fitted by
 //! maximum likelihood to the times of a dyad's conflict events. It answers "how much of this
 //! conflict feeds on itself?" (the branching ratio) and "how many events should we expect in the
-//! next 7 or 30 days?" (with an interval). Dyad series, the escalation ladder, change points,
-//! red-line rules and claims follow (issue 5).
+//! next 7 or 30 days?" (with an interval); its forecasts are scored on the dyad's own past
+//! by a rolling-origin backtest ([`hawkes::backtest`]). Claims follow (issue 5).
 
 pub mod change;
 pub mod hawkes;

@@ -4,6 +4,7 @@
 //! done by the library crates (see ARCHITECTURE.md).
 
 mod alerts;
+mod backtest;
 mod code;
 mod dictionary;
 mod doc;
@@ -13,6 +14,7 @@ mod explain;
 mod ingest;
 mod output;
 mod progress;
+mod report;
 
 use std::process::ExitCode;
 
@@ -43,6 +45,8 @@ enum Command {
     Events(Box<events::EventsArgs>),
     Escalation(escalation::EscalationArgs),
     Ladder(escalation::LadderArgs),
+    Backtest(backtest::BacktestArgs),
+    Report(report::ReportArgs),
     Alerts(alerts::AlertsArgs),
     Watch(alerts::WatchArgs),
 }
@@ -58,6 +62,8 @@ fn main() -> ExitCode {
         Command::Events(args) => events::run(*args),
         Command::Escalation(args) => escalation::run(args),
         Command::Ladder(args) => escalation::run_ladder(args),
+        Command::Backtest(args) => backtest::run(args),
+        Command::Report(args) => report::run(args),
         Command::Alerts(args) => alerts::run(args),
         Command::Watch(args) => alerts::watch(args),
     };

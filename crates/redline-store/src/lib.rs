@@ -24,7 +24,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use cluster::{ClusterRules, actor_base, codes_compatible};
 pub use error::{Result, StoreError};
-pub use query::{EventFilter, StoreCounts, StoredCluster, StoredEvent};
+pub use query::{DyadCount, EventFilter, StoreCounts, StoredCluster, StoredEvent};
 /// The SQLite binding the store is built on, for callers that need to inspect a file directly
 /// (tests, tools).
 pub use rusqlite as sqlite;
