@@ -8,8 +8,9 @@
 //! and [`hawkes`], a self-exciting point process with an exponential kernel, fitted by
 //! maximum likelihood to the times of a dyad's conflict events. It answers "how much of this
 //! conflict feeds on itself?" (the branching ratio) and "how many events should we expect in the
-//! next 7 or 30 days?" (with an interval). [`claims`] groups the numbers sources assert about
-//! the same quantity and flags where they disagree.
+//! next 7 or 30 days?" (with an interval); its forecasts are scored on the dyad's own past
+//! by a rolling-origin backtest ([`hawkes::backtest`]). [`claims`] groups the numbers sources
+//! assert about the same quantity and flags where they disagree.
 
 pub mod change;
 pub mod claims;

@@ -61,14 +61,7 @@ pub fn run(args: AlertsArgs) -> Result<ExitCode> {
     let ladder = Ladder::embedded();
     let rules = load_rules(args.rules.as_deref(), &ladder)?;
     let store = Store::open_read_only(&args.db)?;
-    let events = candidates(&store, args.to)?;
-    let alerts: Vec<_> = redlines::evaluate(&rules, &ladder, &events)
-        .into_iter()
-        .filter(|a| {
-            args.from
-                .is_none_or(|f| a.events.last().is_some_and(|e| e.date >= f))
-        })
-        .collect();
+    let (alerts, events) = alerts_between(&store, &rules, &ladder, args.from, args.to)?;
     for a in &alerts {
         print_alert(a, args.json);
     }
@@ -76,13 +69,31 @@ pub fn run(args: AlertsArgs) -> Result<ExitCode> {
         "redline alerts: {} alerts from {} rules over {} real-world events",
         alerts.len(),
         rules.len(),
-        events.len()
+        events
     );
     Ok(ExitCode::SUCCESS)
 }
 
+/// The alerts of `rules` over the store's real-world events up to `to`, keeping those whose
+/// last event is on or after `from`; and the number of events the rules saw. `redline alerts`
+/// and `redline report` both use it, so they list the same alerts.
+pub(crate) fn alerts_between(
+    store: &Store,
+    rules: &[Rule],
+    ladder: &Ladder,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<(Vec<Alert>, usize)> {
+    let events = candidates(store, to)?;
+    let alerts = redlines::evaluate(rules, ladder, &events)
+        .into_iter()
+        .filter(|a| from.is_none_or(|f| a.events.last().is_some_and(|e| e.date >= f)))
+        .collect();
+    Ok((alerts, events.len()))
+}
+
 /// The rules in `path`, or the shipped ones, checked against the ladder.
-fn load_rules(path: Option<&Path>, ladder: &Ladder) -> Result<Vec<Rule>> {
+pub(crate) fn load_rules(path: Option<&Path>, ladder: &Ladder) -> Result<Vec<Rule>> {
     let rules = match path {
         Some(p) => {
             let text =

@@ -150,11 +150,16 @@ pub(crate) fn grouped(
 /// Who asserts a claim, as users read it: "US officials via the New York Times", "the internal
 /// documents", or the article itself.
 pub(crate) fn asserter(c: &StoredClaim) -> String {
+    // An article without a publisher is named by its file name, not its whole path.
     let article = || {
-        format!(
-            "the article ({})",
-            c.publisher.as_deref().unwrap_or(c.record.doc_id.as_str())
-        )
+        let name = c.publisher.clone().unwrap_or_else(|| {
+            std::path::Path::new(&c.record.doc_id)
+                .file_name()
+                .map_or(c.record.doc_id.clone(), |n| {
+                    n.to_string_lossy().into_owned()
+                })
+        });
+        format!("the article ({name})")
     };
     // One asserter, one label: "The ministry" and "the ministry", "Moldova’s" and "Moldova's"
     // are the same source.

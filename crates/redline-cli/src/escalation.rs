@@ -6,10 +6,10 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use clap::Args;
-use redline_analysis::hawkes;
+use redline_analysis::hawkes::{self, Fit, Forecast};
 use redline_analysis::{
-    Contribution, Cusum, Direction, Ladder, Period, PloverScores, Point, Relation, Step,
-    TriadRules, climb, contributions, series,
+    Bucket, Contribution, Cusum, Direction, Episode, Ladder, Period, PloverScores, Point, Relation,
+    Step, TriadRules, climb, contributions, series,
 };
 use redline_store::{EventFilter, Store, StoreError, StoredCluster};
 
@@ -39,9 +39,9 @@ pub struct EscalationArgs {
     war_window: i64,
 }
 
-/// The options every dyad command takes.
+/// The options every dyad command takes (`escalation`, `ladder`, `backtest`).
 #[derive(Debug, Args)]
-pub struct DyadArgs {
+pub(crate) struct DyadArgs {
     /// The store file.
     #[arg(
         long,
@@ -49,71 +49,85 @@ pub struct DyadArgs {
         default_value = "redline.db",
         env = "REDLINE_DB"
     )]
-    db: PathBuf,
+    pub(crate) db: PathBuf,
 
     /// The dyad as SOURCE:TARGET (countries match all their roles: RUS is RUS, RUSGOV, RUSMIL).
     #[arg(long, value_name = "SRC:TGT")]
-    dyad: String,
+    pub(crate) dyad: String,
 
     /// Count both directions (A to B and B to A).
     #[arg(long)]
-    undirected: bool,
+    pub(crate) undirected: bool,
 
     /// Period: day, week or month.
     #[arg(long = "by", value_name = "PERIOD", default_value = "week")]
-    period: Period,
+    pub(crate) period: Period,
 
     /// First day (default: the dyad's first event).
     #[arg(long, value_name = "DATE")]
-    from: Option<NaiveDate>,
+    pub(crate) from: Option<NaiveDate>,
 
     /// Last day (default: the dyad's last event).
     #[arg(long, value_name = "DATE")]
-    to: Option<NaiveDate>,
+    pub(crate) to: Option<NaiveDate>,
 
     /// One JSON object per period instead of a table.
     #[arg(long)]
-    json: bool,
+    pub(crate) json: bool,
 }
 
 /// A dyad command's store, actors and real-world events.
-struct Dyad {
-    store: Store,
-    a: String,
-    b: String,
-    clusters: Vec<StoredCluster>,
+pub(crate) struct Dyad {
+    pub(crate) store: Store,
+    pub(crate) a: String,
+    pub(crate) b: String,
+    pub(crate) clusters: Vec<StoredCluster>,
+}
+
+/// `SOURCE:TARGET` as two upper-case actor codes.
+pub(crate) fn parse_dyad(dyad: &str) -> Result<(String, String)> {
+    match dyad.split_once(':') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+            Ok((a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase()))
+        }
+        _ => bail!("--dyad {dyad:?}: expected SOURCE:TARGET, e.g. USA:RUS"),
+    }
+}
+
+/// The real-world events (clusters of facts) from `a` to `b`, and from `b` to `a` as well when
+/// `undirected`.
+pub(crate) fn dyad_clusters(
+    store: &Store,
+    a: &str,
+    b: &str,
+    undirected: bool,
+) -> Result<Vec<StoredCluster>> {
+    let mut directions = vec![(a, b)];
+    if undirected && a != b {
+        directions.push((b, a));
+    }
+    let mut clusters = Vec::new();
+    for (s, t) in directions {
+        let filter = EventFilter {
+            source: Some(s.to_string()),
+            target: Some(t.to_string()),
+            ..Default::default()
+        };
+        store.clusters(&filter, |c| -> Result<(), StoreError> {
+            clusters.push(c);
+            Ok(())
+        })?;
+    }
+    Ok(clusters)
 }
 
 impl DyadArgs {
     /// Opens the store and reads the dyad's real-world events (clusters of facts), in one or
     /// both directions.
-    fn load(&self) -> Result<Dyad> {
-        let (a, b) = match self.dyad.split_once(':') {
-            Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
-                (a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase())
-            }
-            _ => bail!(
-                "--dyad {:?}: expected SOURCE:TARGET, e.g. USA:RUS",
-                self.dyad
-            ),
-        };
+    pub(crate) fn load(&self) -> Result<Dyad> {
+        let (a, b) = parse_dyad(&self.dyad)?;
         let store = Store::open_read_only(&self.db)?;
-        let mut directions = vec![(a.as_str(), b.as_str())];
-        if self.undirected && a != b {
-            directions.push((b.as_str(), a.as_str()));
-        }
-        let mut clusters = Vec::new();
-        for (s, t) in directions {
-            let filter = EventFilter {
-                source: Some(s.to_string()),
-                target: Some(t.to_string()),
-                ..Default::default()
-            };
-            store.clusters(&filter, |c| -> Result<(), StoreError> {
-                clusters.push(c);
-                Ok(())
-            })?;
-        }
+        let clusters = dyad_clusters(&store, &a, &b, self.undirected)?;
         Ok(Dyad {
             store,
             a,
@@ -122,7 +136,7 @@ impl DyadArgs {
         })
     }
 
-    fn arrow(&self) -> &'static str {
+    pub(crate) fn arrow(&self) -> &'static str {
         if self.undirected { "<->" } else { "->" }
     }
 
@@ -132,7 +146,7 @@ impl DyadArgs {
 
     /// The days to cover: `--from`/`--to`, else the first and last of `dates`. `None` (after
     /// saying so) when there is nothing dated.
-    fn window(
+    pub(crate) fn window(
         &self,
         d: &Dyad,
         dates: impl Iterator<Item = NaiveDate> + Clone,
@@ -160,24 +174,7 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
     let opts = &args.dyad;
     let d = opts.load()?;
     let (a, b, clusters) = (&d.a, &d.b, &d.clusters);
-    let plover = PloverScores::embedded();
-    let mut points: Vec<Point> = clusters
-        .iter()
-        .filter_map(|c| {
-            let r = &c.first.record;
-            Some(Point {
-                date: c.start_date()?,
-                quad_class: r.quad_class,
-                goldstein: f64::from(r.goldstein),
-                plover: r
-                    .plover
-                    .event
-                    .as_deref()
-                    .and_then(|e| plover.score(e, r.plover.mode.as_deref())),
-            })
-        })
-        .collect();
-    points.sort_by_key(|p| p.date);
+    let points = points(clusters);
     let arrow = opts.arrow();
     let all_third: Vec<Contribution> = if args.no_third_party {
         Vec::new()
@@ -260,10 +257,8 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
             );
         }
     }
-    // Change points on the conflict index (the negated Goldstein sum of each period), each
-    // with the events that weighed most in it.
-    let index: Vec<f64> = buckets.iter().map(|b| -b.goldstein_sum).collect();
-    let episodes = Cusum::default().detect(&index);
+    // Change points on the conflict index, each with the events that weighed most in it.
+    let episodes = change_points(&buckets);
     let mut lines = Vec::new();
     if episodes.is_empty() {
         lines.push(format!(
@@ -282,21 +277,7 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
             "{word} from {start}, flagged in the period of {} (CUSUM {:.1}); events that weighed most:",
             buckets[e.flagged].start, e.score
         ));
-        let mut inside: Vec<&StoredCluster> = clusters
-            .iter()
-            .filter(|c| {
-                c.start_date()
-                    .is_some_and(|d| d >= start && d < end && d >= from && d <= to)
-            })
-            .collect();
-        inside.sort_by(|x, y| {
-            let (gx, gy) = (x.first.record.goldstein, y.first.record.goldstein);
-            match e.direction {
-                Direction::Escalation => gx.total_cmp(&gy),
-                Direction::DeEscalation => gy.total_cmp(&gx),
-            }
-        });
-        for c in inside.iter().take(3) {
+        for c in weighed_most(clusters, e, (start, end), (from, to)) {
             let r = &c.first.record;
             lines.push(format!(
                 "  cluster {} {} {}->{} {} (Goldstein {:+.1}): {}",
@@ -345,13 +326,7 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
         }
     }
     // The self-exciting model of the conflict events in the window.
-    let days: Vec<i64> = points
-        .iter()
-        .filter(|p| p.quad_class >= 3 && p.date >= from && p.date <= to)
-        .map(|p| (p.date - from).num_days())
-        .collect();
-    let horizon = ((to - from).num_days() + 1) as f64;
-    let times = hawkes::spread_days(&days);
+    let (times, horizon) = conflict_times(&points, from, to);
     let say = |line: String| note(opts.json, &line);
     match hawkes::fit(&times, horizon) {
         Ok(fit) => {
@@ -369,11 +344,10 @@ pub fn run(args: EscalationArgs) -> Result<ExitCode> {
                 p.alpha,
                 fit.likelihood_ratio().max(0.0)
             ));
-            for ahead in [7.0, 30.0] {
-                let f = hawkes::forecast(&p, &times, horizon, ahead, 2000, 7);
+            for f in outlook(&fit, &times) {
                 say(format!(
-                    "next {ahead:.0} days: {:.1} conflict events expected (90% of simulations: {} to {})",
-                    f.expected, f.low, f.high
+                    "next {:.0} days: {:.1} conflict events expected (90% of simulations: {} to {})",
+                    f.days, f.expected, f.low, f.high
                 ));
             }
         }
@@ -399,19 +373,7 @@ pub fn run_ladder(args: LadderArgs) -> Result<ExitCode> {
     let opts = &args.dyad;
     let d = opts.load()?;
     let ladder = Ladder::embedded();
-    let steps: Vec<Step> = d
-        .clusters
-        .iter()
-        .filter_map(|c| {
-            Some(Step {
-                date: c.start_date()?,
-                cameo: c.first.record.cameo.clone(),
-                signals: c.first.record.signals.clone(),
-                id: c.id,
-                evidence: c.first.record.sentence.clone(),
-            })
-        })
-        .collect();
+    let steps = ladder_steps(&d.clusters);
     let Some((from, to)) = opts.window(&d, steps.iter().map(|s| s.date))? else {
         return Ok(ExitCode::SUCCESS);
     };
@@ -477,6 +439,106 @@ pub fn run_ladder(args: LadderArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The dated real-world events of a dyad as series points (Goldstein and PLOVER scores of their
+/// first report), in date order.
+pub(crate) fn points(clusters: &[StoredCluster]) -> Vec<Point> {
+    let plover = PloverScores::embedded();
+    let mut points: Vec<Point> = clusters
+        .iter()
+        .filter_map(|c| {
+            let r = &c.first.record;
+            Some(Point {
+                date: c.start_date()?,
+                quad_class: r.quad_class,
+                goldstein: f64::from(r.goldstein),
+                plover: r
+                    .plover
+                    .event
+                    .as_deref()
+                    .and_then(|e| plover.score(e, r.plover.mode.as_deref())),
+            })
+        })
+        .collect();
+    points.sort_by_key(|p| p.date);
+    points
+}
+
+/// The times the self-exciting model sees: the conflict events (QuadClass 3 and 4) among
+/// `points` from `from` to `to`, in days since `from` (the events of one day spread inside it),
+/// and the length of that window in days. `escalation`, `backtest` and `report` all fit these,
+/// so their figures agree.
+pub(crate) fn conflict_times(points: &[Point], from: NaiveDate, to: NaiveDate) -> (Vec<f64>, f64) {
+    let days: Vec<i64> = points
+        .iter()
+        .filter(|p| p.quad_class >= 3 && p.date >= from && p.date <= to)
+        .map(|p| (p.date - from).num_days())
+        .collect();
+    let horizon = ((to - from).num_days() + 1) as f64;
+    (hawkes::spread_days(&days), horizon)
+}
+
+/// Days ahead of the forecasts that `escalation` and `report` show.
+pub(crate) const FORECAST_DAYS: [f64; 2] = [7.0, 30.0];
+
+/// The forecasts after a fit to `times`, with a fixed number of simulations and seed so that
+/// every command prints the same interval.
+pub(crate) fn outlook(fit: &Fit, times: &[f64]) -> Vec<Forecast> {
+    FORECAST_DAYS
+        .iter()
+        .map(|&ahead| hawkes::forecast(&fit.params, times, fit.horizon, ahead, 2000, 7))
+        .collect()
+}
+
+/// Change points on the conflict index: the negated Goldstein sum of each period (so that
+/// escalation is up), by the default two-sided CUSUM.
+pub(crate) fn change_points(buckets: &[Bucket]) -> Vec<Episode> {
+    let index: Vec<f64> = buckets.iter().map(|b| -b.goldstein_sum).collect();
+    Cusum::default().detect(&index)
+}
+
+/// The three events of an episode that weighed most: those dated in `[start, end)` and inside the
+/// window `[from, to]`, the lowest Goldstein first for an escalation, the highest first for a
+/// de-escalation.
+pub(crate) fn weighed_most<'a>(
+    clusters: &'a [StoredCluster],
+    e: &Episode,
+    (start, end): (NaiveDate, NaiveDate),
+    (from, to): (NaiveDate, NaiveDate),
+) -> Vec<&'a StoredCluster> {
+    let mut inside: Vec<&StoredCluster> = clusters
+        .iter()
+        .filter(|c| {
+            c.start_date()
+                .is_some_and(|d| d >= start && d < end && d >= from && d <= to)
+        })
+        .collect();
+    inside.sort_by(|x, y| {
+        let (gx, gy) = (x.first.record.goldstein, y.first.record.goldstein);
+        match e.direction {
+            Direction::Escalation => gx.total_cmp(&gy),
+            Direction::DeEscalation => gy.total_cmp(&gx),
+        }
+    });
+    inside.truncate(3);
+    inside
+}
+
+/// The dated real-world events of a dyad as steps to place on the ladder.
+pub(crate) fn ladder_steps(clusters: &[StoredCluster]) -> Vec<Step> {
+    clusters
+        .iter()
+        .filter_map(|c| {
+            Some(Step {
+                date: c.start_date()?,
+                cameo: c.first.record.cameo.clone(),
+                signals: c.first.record.signals.clone(),
+                id: c.id,
+                evidence: c.first.record.sentence.clone(),
+            })
+        })
+        .collect()
+}
+
 fn relation(c: &StoredCluster) -> Option<Relation> {
     Some(Relation {
         id: c.id,
@@ -491,7 +553,7 @@ fn relation(c: &StoredCluster) -> Option<Relation> {
 
 /// The third-party contributions to the a-b tension (and b-a when undirected): one side's aid
 /// or permission to a party that fought the other side.
-fn third_party(
+pub(crate) fn third_party(
     store: &Store,
     a: &str,
     b: &str,

@@ -4,6 +4,7 @@
 //! done by the library crates (see ARCHITECTURE.md).
 
 mod alerts;
+mod backtest;
 mod claims;
 mod code;
 mod dictionary;
@@ -14,6 +15,7 @@ mod explain;
 mod ingest;
 mod output;
 mod progress;
+mod report;
 
 use std::process::ExitCode;
 
@@ -44,6 +46,8 @@ enum Command {
     Events(Box<events::EventsArgs>),
     Escalation(escalation::EscalationArgs),
     Ladder(escalation::LadderArgs),
+    Backtest(backtest::BacktestArgs),
+    Report(report::ReportArgs),
     Alerts(alerts::AlertsArgs),
     Claims(claims::ClaimsArgs),
     Watch(alerts::WatchArgs),
@@ -60,6 +64,8 @@ fn main() -> ExitCode {
         Command::Events(args) => events::run(*args),
         Command::Escalation(args) => escalation::run(args),
         Command::Ladder(args) => escalation::run_ladder(args),
+        Command::Backtest(args) => backtest::run(args),
+        Command::Report(args) => report::run(args),
         Command::Alerts(args) => alerts::run(args),
         Command::Claims(args) => claims::run(args),
         Command::Watch(args) => alerts::watch(args),

@@ -132,6 +132,17 @@ fn issue_5_analysis_of_the_examples_matches_the_golden_files() {
         ),
         ("alerts", &["alerts"]),
         ("claims", &["claims"]),
+        (
+            "backtest-rus-mda-undirected",
+            &[
+                "backtest",
+                "--dyad",
+                "RUS:MDA",
+                "--undirected",
+                "--min-history",
+                "14",
+            ],
+        ),
     ];
     let mut failures = Vec::new();
     for (name, args) in runs {

@@ -24,7 +24,9 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use cluster::{ClusterRules, actor_base, codes_compatible};
 pub use error::{Result, StoreError};
-pub use query::{ClaimFilter, EventFilter, StoreCounts, StoredClaim, StoredCluster, StoredEvent};
+pub use query::{
+    ClaimFilter, DyadCount, EventFilter, StoreCounts, StoredClaim, StoredCluster, StoredEvent,
+};
 /// The SQLite binding the store is built on, for callers that need to inspect a file directly
 /// (tests, tools).
 pub use rusqlite as sqlite;

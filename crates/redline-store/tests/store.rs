@@ -661,3 +661,46 @@ fn issue_5_claims_read_back_as_written_and_go_with_a_replaced_document() {
     assert_eq!(store.counts().unwrap().claims, 2);
     assert_eq!(store.documents_without_claims().unwrap(), 0);
 }
+
+#[test]
+fn issue_5_dyad_counts_rank_pairs_by_real_world_events_of_the_classes_asked() {
+    let (_dir, mut store) = store();
+    // (source, code, target, date): a month apart, so that no two reports merge.
+    let reports = [
+        ("RUSMIL", "190", Some("UKR"), "2025-01-05"),
+        ("RUS", "193", Some("UKRMIL"), "2025-02-05"),
+        ("RUSGOV", "138", Some("UKR"), "2025-03-05"),
+        ("UKRMIL", "190", Some("RUS"), "2025-04-05"),
+        ("USA", "042", Some("UKR"), "2025-05-05"),
+        ("USA", "042", Some("UKR"), "2025-06-05"),
+        ("USA", "042", Some("UKR"), "2025-07-05"),
+        ("RUSMIL", "190", Some("RUSGOV"), "2025-08-05"),
+        ("RUS", "190", None, "2025-09-05"),
+    ];
+    let batch: Vec<_> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, (s, code, t, date))| {
+            let d = doc(&format!("d{i}"), None, "Wire", date, "Something happened.");
+            let e = event(&d, s, code, *t, date);
+            input(d, vec![e])
+        })
+        .collect();
+    store.write_batch(&batch).unwrap();
+    let line = |v: Vec<redline_store::DyadCount>| -> Vec<String> {
+        v.iter()
+            .map(|d| format!("{}->{} {}", d.source, d.target, d.clusters))
+            .collect()
+    };
+    // Conflict only: roles fold into the country, a pair with itself and events without a
+    // target are left out.
+    assert_eq!(
+        line(store.dyad_counts(&[3, 4]).unwrap()),
+        ["RUS->UKR 3", "UKR->RUS 1"]
+    );
+    // Every class: cooperation counts too, and the most active pair comes first.
+    assert_eq!(
+        line(store.dyad_counts(&[]).unwrap()),
+        ["RUS->UKR 3", "USA->UKR 3", "UKR->RUS 1"]
+    );
+}

@@ -15,11 +15,13 @@
 //! exponential kernels) with Nelder–Mead over unconstrained parameters (`μ = e^a`,
 //! `α = 1/(1+e^−b)`, `β = e^c`), from several starting points. Forecasts of the number of events
 //! in the next `h` days have a closed-form mean (the kernel is Markov) and an interval from
-//! simulated continuations of the observed history.
+//! simulated continuations of the observed history. [`backtest`] scores those forecasts on a
+//! dyad's own past (rolling origins, against Poisson and persistence baselines).
 //!
 //! Event dates come at day precision: [`spread_days`] places the `k` events of one day at
 //! `(j + 0.5) / k` within it, so that ties do not create infinite intensities.
 
+pub mod backtest;
 mod optimize;
 
 use crate::rng::SplitMix64;
@@ -247,6 +249,32 @@ pub fn excess_at(p: &HawkesParams, times: &[f64], at: f64) -> f64 {
         .sum()
 }
 
+/// The expected number of events in the next `days` when the triggered part of the intensity is
+/// `x0` now.
+///
+/// The expected excess relaxes to its stationary value `αμ/(1−α)` at rate `k = β(1−α)`, so the
+/// mean is `(μ + s) d + (x0 − s)(1 − e^{−kd})/k` with `s = αμ/(1−α)`. Written that way it is
+/// 0/0 at `α = 1` (where a fit can land: the logistic map rounds to exactly 1) and loses all
+/// precision when `k` is tiny. Rearranged, it is `μd + x0·g + αμβ·q` with `g = (1 − e^{−kd})/k`
+/// and `q = (kd − 1 + e^{−kd})/k²`, both finite as `k → 0` (`g → d`, `q → d²/2`): the critical
+/// process (`α = 1`), whose rate grows linearly, has a finite mean too.
+fn expected_count(p: &HawkesParams, x0: f64, days: f64) -> f64 {
+    let x = p.beta * (1.0 - p.alpha) * days;
+    let (g, q) = if x < 1e-4 {
+        // Series of (1 − e^{−x})/x and (x − 1 + e^{−x})/x², accurate to O(x³) here.
+        (
+            days * (1.0 - x / 2.0 + x * x / 6.0),
+            days * days * (0.5 - x / 6.0 + x * x / 24.0),
+        )
+    } else {
+        (
+            days * -(-x).exp_m1() / x,
+            days * days * (x + (-x).exp_m1()) / (x * x),
+        )
+    };
+    p.mu * days + x0 * g + p.alpha * p.mu * p.beta * q
+}
+
 /// Expected number of events in `(horizon, horizon + days]` given the history, with the 5%-95%
 /// interval of `runs` simulated continuations.
 pub fn forecast(
@@ -258,10 +286,7 @@ pub fn forecast(
     seed: u64,
 ) -> Forecast {
     let x0 = excess_at(p, times, horizon);
-    // Expected excess relaxes to its stationary value αμ/(1−α) at rate β(1−α).
-    let k = p.beta * (1.0 - p.alpha);
-    let stationary = p.alpha * p.mu / (1.0 - p.alpha);
-    let expected = (p.mu + stationary) * days + (x0 - stationary) * (1.0 - (-k * days).exp()) / k;
+    let expected = expected_count(p, x0, days);
     let mut rng = SplitMix64::new(seed);
     let mut counts: Vec<u64> = (0..runs.max(1))
         .map(|_| continue_from(p, horizon, x0, horizon + days, &mut rng).len() as u64)
@@ -369,6 +394,51 @@ mod tests {
                 "{f:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_forecast_mean_is_finite_at_the_critical_boundary() {
+        // A fit can land on α = 1 (the logistic map rounds to 1.0) with a tiny β; the mean is
+        // then μd + x0·d + μβd²/2 (the rate grows linearly), not NaN.
+        let critical = HawkesParams {
+            mu: 0.75,
+            alpha: 1.0,
+            beta: 0.0016,
+        };
+        let times: Vec<f64> = (0..240).map(|i| i as f64 * 1.3 + 0.5).collect();
+        let horizon = 320.0;
+        let x0 = excess_at(&critical, &times, horizon);
+        let f = forecast(&critical, &times, horizon, 7.0, 2000, 5);
+        let exact = 0.75 * 7.0 + x0 * 7.0 + 0.75 * 0.0016 * 49.0 / 2.0;
+        assert!((f.expected - exact).abs() < 1e-9, "{f:?} vs {exact}");
+        assert!(
+            f.low as f64 <= f.expected && f.expected <= f.high as f64,
+            "{f:?}"
+        );
+        // Near the boundary the rearranged form agrees with the textbook one where that one is
+        // still accurate.
+        let near = HawkesParams {
+            mu: 0.4,
+            alpha: 0.6,
+            beta: 1.5,
+        };
+        for (x0, days) in [(0.0, 7.0), (2.5, 30.0), (0.3, 0.5)] {
+            let k = near.beta * (1.0 - near.alpha);
+            let s = near.alpha * near.mu / (1.0 - near.alpha);
+            let textbook = (near.mu + s) * days + (x0 - s) * (1.0 - (-k * days).exp()) / k;
+            let ours = expected_count(&near, x0, days);
+            assert!(
+                (ours - textbook).abs() < 1e-9 * textbook,
+                "{ours} {textbook}"
+            );
+        }
+        let tiny = HawkesParams {
+            mu: 0.4,
+            alpha: 0.6,
+            beta: 1e-9,
+        };
+        let v = expected_count(&tiny, 0.2, 30.0);
+        assert!((v - (0.4 * 30.0 + 0.2 * 30.0)).abs() < 1e-6, "{v}");
     }
 
     #[test]

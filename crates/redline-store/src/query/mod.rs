@@ -126,6 +126,17 @@ impl StoredCluster {
     }
 }
 
+/// A directed pair of actors (without roles) and how many real-world events it has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DyadCount {
+    /// Source actor without roles (`RUS` for `RUSMIL`).
+    pub source: String,
+    /// Target actor without roles.
+    pub target: String,
+    /// Real-world events (clusters).
+    pub clusters: i64,
+}
+
 /// How much the store holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct StoreCounts {
@@ -544,6 +555,39 @@ impl Store {
             .into_iter()
             .filter_map(|(d, n)| Some((NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()?, n as u64)))
             .collect())
+    }
+
+    /// Real-world events per directed pair of different actors (without roles), most first
+    /// (ties by name): clusters of asserted, actual reports that have a date and a target, whose
+    /// representative report is in one of `quad_class` (every class when empty). This is how a
+    /// report finds the dyads worth a section without being told.
+    pub fn dyad_counts(&self, quad_class: &[u8]) -> Result<Vec<DyadCount>> {
+        let classes = if quad_class.is_empty() {
+            String::new()
+        } else {
+            let list: Vec<String> = quad_class.iter().map(u8::to_string).collect();
+            format!("AND e.quad_class IN ({})", list.join(", "))
+        };
+        let sql = format!(
+            "SELECT c.source_base, c.target_base, count(*) FROM clusters c \
+             JOIN events e ON e.id = c.first_event_id \
+             WHERE c.polarity = 'asserted' AND c.modality = 'actual' \
+             AND c.target_base <> '' AND c.source_base <> c.target_base \
+             AND c.date_start IS NOT NULL {classes} \
+             GROUP BY c.source_base, c.target_base \
+             ORDER BY count(*) DESC, c.source_base, c.target_base"
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.sql(e))?;
+        stmt.query_map([], |r| {
+            Ok(DyadCount {
+                source: r.get(0)?,
+                target: r.get(1)?,
+                clusters: r.get(2)?,
+            })
+        })
+        .map_err(|e| self.sql(e))?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(|e| self.sql(e))
     }
 
     /// Row counts of the main tables.
