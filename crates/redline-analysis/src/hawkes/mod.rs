@@ -42,7 +42,8 @@ pub struct HawkesParams {
 pub enum FitError {
     /// Too few events to say anything about self-excitation.
     #[error(
-        "{found} events are too few to fit a self-exciting model (at least {needed} are needed)"
+        "{found} {} too few to fit a self-exciting model (at least {needed} are needed)",
+        if *found == 1 { "event is" } else { "events are" }
     )]
     TooFewEvents {
         /// Events given.
