@@ -60,7 +60,7 @@ pub enum Qualifier {
     AtLeast,
     /// "up to", "fewer than", "as many as".
     AtMost,
-    /// "between 35,000 and 43,000", "35,000-43,000".
+    /// "between 8,000 and 11,000", "8,000-11,000".
     Range,
     /// An order of magnitude only: "hundreds of thousands", "billions of dollars".
     Vague,
@@ -113,7 +113,7 @@ pub struct ClaimRecord {
     pub high: f64,
     /// How the number is qualified.
     pub qualifier: Qualifier,
-    /// The number's words as written ("between 35,000 and 43,000").
+    /// The number's words as written ("between 8,000 and 11,000").
     pub number_text: String,
     /// Byte offsets of the number's words in the document text.
     pub span: [u32; 2],

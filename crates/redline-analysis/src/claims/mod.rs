@@ -199,7 +199,7 @@ fn interval(r: &ClaimRecord, rules: &ClaimRules) -> (f64, f64) {
     }
 }
 
-/// The figure as a reader would say it: "about 200,000", "35,000–43,000 (range)".
+/// The figure as a reader would say it: "about 30,000", "8,000–11,000".
 pub fn figure(r: &ClaimRecord) -> String {
     let n = |v: f64| group_digits(v);
     match r.qualifier {

@@ -1,13 +1,13 @@
 //! Claims: numbers a sentence asserts about troops, casualties, money and weapons.
 //!
 //! Runs after the event stages, on their mentions, speech frames and dates, so a claim gets the
-//! same attribution an event would ("the New York Times reported, citing US officials, that ...").
+//! same attribution an event would ("a newspaper reported, citing officials, that ...").
 //! The steps, each recorded in the claim's `reasons`:
-//! 1. a *number*: digits ("200,000"), a scale ("$50 billion"), a range ("between 35,000 and
-//!    43,000", "35,000-43,000"), an order of magnitude ("hundreds of thousands"), with the words
+//! 1. a *number*: digits ("200,000"), a scale ("$50 billion"), a range ("between 8,000 and
+//!    11,000", "8,000-11,000"), an order of magnitude ("hundreds of thousands"), with the words
 //!    that qualify it ("about", "at least", "up to");
 //! 2. a *unit* after it, within a few modifiers ("97 NATO Special Operations troops"), or before
-//!    it ("the number of Russian troops killed and wounded ... is approaching 200,000"); a number
+//!    it ("the total of Russian soldiers killed and wounded ... is approaching 30,000"); a number
 //!    without a unit we know is not a claim, which is what keeps dates, ages and distances out;
 //! 3. the *measure*: for people, the participle that follows ("killed in action", "killed and
 //!    wounded"); for money, what it pays for;
@@ -26,7 +26,7 @@ use crate::lexicon::Lexicon;
 use crate::mentions::{Mention, MentionKind};
 use crate::record::participant;
 
-/// How far after a number its unit may come ("35,000 and 43,000 Russian soldiers": the range
+/// How far after a number its unit may come ("8,000 and 11,000 Russian soldiers": the range
 /// itself is part of the number; "97 NATO Special Operations troops": three modifiers).
 const UNIT_WINDOW: usize = 6;
 
@@ -540,7 +540,7 @@ fn number_at(lower: &[&str], i: usize) -> Option<Number> {
         }
         return Some(n);
     }
-    // "between 35,000 and 43,000", "from 10 to 20".
+    // "between 8,000 and 11,000", "from 10 to 20".
     if matches!(w, "between" | "from")
         && let Some((a, j, _)) = scaled(lower, i + 1)
         && matches!(lower.get(j), Some(&"and") | Some(&"to"))
@@ -562,7 +562,7 @@ fn number_at(lower: &[&str], i: usize) -> Option<Number> {
         ));
     }
     let (a, j, _) = scaled(lower, i)?;
-    // "35,000-43,000", "40 to 50 billion".
+    // "8,000-11,000", "40 to 50 billion".
     if matches!(lower.get(j), Some(&"-") | Some(&"–") | Some(&"to"))
         && let Some((b, k, b_scaled)) = scaled(lower, j + 1)
     {
@@ -924,7 +924,7 @@ fn claim_of(
     let mut whose_reason = None;
     if subjects.is_empty() && kind != ClaimKind::Casualties {
         // Money, troops and weapons belong to whoever spends, sends or gives them: the subject
-        // of the number's clause ("NATO has deployed over 150 military personnel"), never the
+        // of the number's clause ("NATO has sent 400 instructors"), never the
         // one who only reports it ("the ministry said thousands of troops ..."). For troops and
         // weapons a verb of sending or holding must join them.
         let clause = crate::clauses::clause_at(&s.analysis.clauses, num.start);
@@ -995,7 +995,7 @@ fn claim_of(
     })
 }
 
-/// "The number of Russian troops killed and wounded in Ukraine is approaching 200,000": the unit
+/// "The total of Russian soldiers killed and wounded near the town is approaching 30,000": the unit
 /// phrase after `number of` (or `toll of`, `total of`) earlier in the sentence. Returns where the
 /// phrase starts, the unit and its class.
 fn unit_before(
@@ -1224,7 +1224,7 @@ fn claim_date(
     }
 }
 
-/// "35,000–43,000", "200,000".
+/// "8,000–11,000", "30,000".
 fn bounds_text(low: f64, high: f64) -> String {
     if low == high {
         group_digits(low)
