@@ -20,7 +20,9 @@ use crate::output::{cut, note, outln};
 /// Claims with the same measure disagree when their figures cannot both be true ("about"
 /// allows 15% either way); claims with related measures ("killed" against "killed and
 /// wounded") are flagged as measuring different things, with what would reconcile them. Only
-/// asserted, actual claims by different asserters within 120 days are compared.
+/// asserted, actual claims by different asserters are compared: casualty totals (1,000 or more)
+/// within 120 days of each other, any other figure within 14 days, and figures that name nobody
+/// only within one article.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  redline claims\n  redline claims --kind casualties --subject RUS\n  redline claims --disagreements --json | jq ."
