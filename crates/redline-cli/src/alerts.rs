@@ -1,14 +1,15 @@
 //! `redline alerts`: red-line rules evaluated over the store.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Args;
 use redline_analysis::Ladder;
-use redline_analysis::redlines::{self, Alert, Candidate, Rule};
-use redline_store::{EventFilter, Store, StoreError};
+use redline_analysis::redlines::{self, Alert};
+use redline_store::Store;
+use redline_views::alerts::{alerts_between, candidates, load_rules};
 
 use crate::output::outln;
 
@@ -72,64 +73,6 @@ pub fn run(args: AlertsArgs) -> Result<ExitCode> {
         events
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// The alerts of `rules` over the store's real-world events up to `to`, keeping those whose
-/// last event is on or after `from`; and the number of events the rules saw. `redline alerts`
-/// and `redline report` both use it, so they list the same alerts.
-pub(crate) fn alerts_between(
-    store: &Store,
-    rules: &[Rule],
-    ladder: &Ladder,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-) -> Result<(Vec<Alert>, usize)> {
-    let events = candidates(store, to)?;
-    let alerts = redlines::evaluate(rules, ladder, &events)
-        .into_iter()
-        .filter(|a| from.is_none_or(|f| a.events.last().is_some_and(|e| e.date >= f)))
-        .collect();
-    Ok((alerts, events.len()))
-}
-
-/// The rules in `path`, or the shipped ones, checked against the ladder.
-pub(crate) fn load_rules(path: Option<&Path>, ladder: &Ladder) -> Result<Vec<Rule>> {
-    let rules = match path {
-        Some(p) => {
-            let text =
-                std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
-            redlines::parse(&p.display().to_string(), &text, ladder)?
-        }
-        None => redlines::parse("redlines.yaml (shipped)", redlines::EMBEDDED, ladder)?,
-    };
-    Ok(rules)
-}
-
-/// The real-world events (facts) of the store as the rules see them, up to `to`.
-fn candidates(store: &Store, to: Option<NaiveDate>) -> Result<Vec<Candidate>> {
-    let mut events = Vec::new();
-    store.clusters(&EventFilter::default(), |c| -> Result<(), StoreError> {
-        let Some(date) = c.start_date() else {
-            return Ok(());
-        };
-        if to.is_some_and(|t| date > t) {
-            return Ok(());
-        }
-        let r = &c.first.record;
-        events.push(Candidate {
-            id: c.id,
-            date,
-            source: r.source.code.clone(),
-            source_country: r.source.country.clone(),
-            target: r.target.as_ref().map(|t| t.code.clone()),
-            target_country: r.target.as_ref().and_then(|t| t.country.clone()),
-            cameo: r.cameo.clone(),
-            signals: r.signals.clone(),
-            evidence: r.sentence.clone(),
-        });
-        Ok(())
-    })?;
-    Ok(events)
 }
 
 fn print_alert(a: &Alert, json: bool) {

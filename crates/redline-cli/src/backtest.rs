@@ -9,7 +9,9 @@ use clap::Args;
 use redline_analysis::hawkes::MIN_EVENTS;
 use redline_analysis::hawkes::backtest::{Backtest, Row, Settings, Summary, backtest};
 
-use crate::escalation::{DyadArgs, conflict_times, points};
+use redline_views::dyad::{conflict_times, points};
+
+use crate::escalation::DyadArgs;
 use crate::output::outln;
 
 /// Backtest the forecast of a dyad's conflict events on its own past: at origins every `--step`

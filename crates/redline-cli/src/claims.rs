@@ -7,9 +7,10 @@ use std::process::ExitCode;
 use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Args;
-use redline_analysis::claims::{self, Claim, ClaimGroup, ClaimRules};
+use redline_analysis::claims::{self, ClaimGroup};
 use redline_model::{ClaimKind, Modality, Polarity};
-use redline_store::{ClaimFilter, Store, StoreError, StoredClaim};
+use redline_store::{ClaimFilter, Store, StoredClaim};
+use redline_views::claims::{asserter, grouped};
 use serde::Serialize;
 
 use crate::output::{cut, note, outln};
@@ -124,63 +125,6 @@ pub fn run(args: ClaimsArgs) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Reads the claims matching `filter` and groups them by quantity.
-pub(crate) fn grouped(
-    store: &Store,
-    filter: &ClaimFilter,
-) -> Result<(Vec<StoredClaim>, Vec<ClaimGroup>)> {
-    let mut stored = Vec::new();
-    store.claims(filter, |c| -> Result<(), StoreError> {
-        stored.push(c);
-        Ok(())
-    })?;
-    let inputs: Vec<Claim> = stored
-        .iter()
-        .map(|c| Claim {
-            id: c.id,
-            asserter: asserter(c),
-            subject_key: c.subject_key.clone(),
-            record: c.record.clone(),
-        })
-        .collect();
-    let groups = claims::group(&inputs, &ClaimRules::default());
-    Ok((stored, groups))
-}
-
-/// Who asserts a claim, as users read it: "US officials via the New York Times", "the internal
-/// documents", or the article itself.
-pub(crate) fn asserter(c: &StoredClaim) -> String {
-    // An article without a publisher is named by its file name, not its whole path.
-    let article = || {
-        let name = c.publisher.clone().unwrap_or_else(|| {
-            std::path::Path::new(&c.record.doc_id)
-                .file_name()
-                .map_or(c.record.doc_id.clone(), |n| {
-                    n.to_string_lossy().into_owned()
-                })
-        });
-        format!("the article ({name})")
-    };
-    // One asserter, one label: "The ministry" and "the ministry", "Moldova’s" and "Moldova's"
-    // are the same source.
-    let lower_article = |s: &str| {
-        let s = s.replace('’', "'");
-        match s.strip_prefix("The ") {
-            Some(rest) => format!("the {rest}"),
-            None => s,
-        }
-    };
-    match &c.record.attribution {
-        Some(a) => match (&a.speaker, &a.channel) {
-            (Some(s), Some(ch)) => format!("{} via {}", lower_article(s), lower_article(ch)),
-            (Some(s), None) => lower_article(s),
-            (None, Some(ch)) => lower_article(ch),
-            (None, None) => article(),
-        },
-        None => article(),
-    }
 }
 
 fn print_group(g: &ClaimGroup, members: &[&StoredClaim]) {

@@ -3,15 +3,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 use clap::Args;
-use redline_analysis::hawkes::{self, Fit, Forecast};
-use redline_analysis::{
-    Bucket, Contribution, Cusum, Direction, Episode, Ladder, Period, PloverScores, Point, Relation,
-    Step, TriadRules, climb, contributions, series,
+use redline_analysis::hawkes;
+use redline_analysis::{Contribution, Direction, Ladder, Period, climb, series};
+use redline_store::{Store, StoredCluster};
+use redline_views::dyad::{
+    change_points, conflict_times, dyad_clusters, ladder_steps, outlook, parse_dyad, points,
+    third_party, weighed_most,
 };
-use redline_store::{EventFilter, Store, StoreError, StoredCluster};
 
 use crate::output::{cut, note, outln};
 
@@ -84,48 +85,11 @@ pub(crate) struct Dyad {
     pub(crate) clusters: Vec<StoredCluster>,
 }
 
-/// `SOURCE:TARGET` as two upper-case actor codes.
-pub(crate) fn parse_dyad(dyad: &str) -> Result<(String, String)> {
-    match dyad.split_once(':') {
-        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
-            Ok((a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase()))
-        }
-        _ => bail!("--dyad {dyad:?}: expected SOURCE:TARGET, e.g. USA:RUS"),
-    }
-}
-
-/// The real-world events (clusters of facts) from `a` to `b`, and from `b` to `a` as well when
-/// `undirected`.
-pub(crate) fn dyad_clusters(
-    store: &Store,
-    a: &str,
-    b: &str,
-    undirected: bool,
-) -> Result<Vec<StoredCluster>> {
-    let mut directions = vec![(a, b)];
-    if undirected && a != b {
-        directions.push((b, a));
-    }
-    let mut clusters = Vec::new();
-    for (s, t) in directions {
-        let filter = EventFilter {
-            source: Some(s.to_string()),
-            target: Some(t.to_string()),
-            ..Default::default()
-        };
-        store.clusters(&filter, |c| -> Result<(), StoreError> {
-            clusters.push(c);
-            Ok(())
-        })?;
-    }
-    Ok(clusters)
-}
-
 impl DyadArgs {
     /// Opens the store and reads the dyad's real-world events (clusters of facts), in one or
     /// both directions.
     pub(crate) fn load(&self) -> Result<Dyad> {
-        let (a, b) = parse_dyad(&self.dyad)?;
+        let (a, b) = parse_dyad(&self.dyad).context("--dyad")?;
         let store = Store::open_read_only(&self.db)?;
         let clusters = dyad_clusters(&store, &a, &b, self.undirected)?;
         Ok(Dyad {
@@ -437,158 +401,4 @@ pub fn run_ladder(args: LadderArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The dated real-world events of a dyad as series points (Goldstein and PLOVER scores of their
-/// first report), in date order.
-pub(crate) fn points(clusters: &[StoredCluster]) -> Vec<Point> {
-    let plover = PloverScores::embedded();
-    let mut points: Vec<Point> = clusters
-        .iter()
-        .filter_map(|c| {
-            let r = &c.first.record;
-            Some(Point {
-                date: c.start_date()?,
-                quad_class: r.quad_class,
-                goldstein: f64::from(r.goldstein),
-                plover: r
-                    .plover
-                    .event
-                    .as_deref()
-                    .and_then(|e| plover.score(e, r.plover.mode.as_deref())),
-            })
-        })
-        .collect();
-    points.sort_by_key(|p| p.date);
-    points
-}
-
-/// The times the self-exciting model sees: the conflict events (QuadClass 3 and 4) among
-/// `points` from `from` to `to`, in days since `from` (the events of one day spread inside it),
-/// and the length of that window in days. `escalation`, `backtest` and `report` all fit these,
-/// so their figures agree.
-pub(crate) fn conflict_times(points: &[Point], from: NaiveDate, to: NaiveDate) -> (Vec<f64>, f64) {
-    let days: Vec<i64> = points
-        .iter()
-        .filter(|p| p.quad_class >= 3 && p.date >= from && p.date <= to)
-        .map(|p| (p.date - from).num_days())
-        .collect();
-    let horizon = ((to - from).num_days() + 1) as f64;
-    (hawkes::spread_days(&days), horizon)
-}
-
-/// Days ahead of the forecasts that `escalation` and `report` show.
-pub(crate) const FORECAST_DAYS: [f64; 2] = [7.0, 30.0];
-
-/// The forecasts after a fit to `times`, with a fixed number of simulations and seed so that
-/// every command prints the same interval.
-pub(crate) fn outlook(fit: &Fit, times: &[f64]) -> Vec<Forecast> {
-    FORECAST_DAYS
-        .iter()
-        .map(|&ahead| hawkes::forecast(&fit.params, times, fit.horizon, ahead, 2000, 7))
-        .collect()
-}
-
-/// Change points on the conflict index: the negated Goldstein sum of each period (so that
-/// escalation is up), by the default two-sided CUSUM.
-pub(crate) fn change_points(buckets: &[Bucket]) -> Vec<Episode> {
-    let index: Vec<f64> = buckets.iter().map(|b| -b.goldstein_sum).collect();
-    Cusum::default().detect(&index)
-}
-
-/// The three events of an episode that weighed most: those dated in `[start, end)` and inside the
-/// window `[from, to]`, the lowest Goldstein first for an escalation, the highest first for a
-/// de-escalation.
-pub(crate) fn weighed_most<'a>(
-    clusters: &'a [StoredCluster],
-    e: &Episode,
-    (start, end): (NaiveDate, NaiveDate),
-    (from, to): (NaiveDate, NaiveDate),
-) -> Vec<&'a StoredCluster> {
-    let mut inside: Vec<&StoredCluster> = clusters
-        .iter()
-        .filter(|c| {
-            c.start_date()
-                .is_some_and(|d| d >= start && d < end && d >= from && d <= to)
-        })
-        .collect();
-    inside.sort_by(|x, y| {
-        let (gx, gy) = (x.first.record.goldstein, y.first.record.goldstein);
-        match e.direction {
-            Direction::Escalation => gx.total_cmp(&gy),
-            Direction::DeEscalation => gy.total_cmp(&gx),
-        }
-    });
-    inside.truncate(3);
-    inside
-}
-
-/// The dated real-world events of a dyad as steps to place on the ladder.
-pub(crate) fn ladder_steps(clusters: &[StoredCluster]) -> Vec<Step> {
-    clusters
-        .iter()
-        .filter_map(|c| {
-            Some(Step {
-                date: c.start_date()?,
-                cameo: c.first.record.cameo.clone(),
-                signals: c.first.record.signals.clone(),
-                id: c.id,
-                evidence: c.first.record.sentence.clone(),
-            })
-        })
-        .collect()
-}
-
-fn relation(c: &StoredCluster) -> Option<Relation> {
-    Some(Relation {
-        id: c.id,
-        date: c.start_date()?,
-        source: c.source_base.clone(),
-        target: c.target_base.clone(),
-        cameo: c.first.record.cameo.clone(),
-        signals: c.first.record.signals.clone(),
-        evidence: c.first.record.sentence.clone(),
-    })
-}
-
-/// The third-party contributions to the a-b tension (and b-a when undirected): one side's aid
-/// or permission to a party that fought the other side.
-pub(crate) fn third_party(
-    store: &Store,
-    a: &str,
-    b: &str,
-    undirected: bool,
-    war_window: i64,
-) -> Result<Vec<Contribution>> {
-    let rules = TriadRules {
-        war_window_days: war_window,
-        ..Default::default()
-    };
-    let mut sides = vec![(a, b)];
-    if undirected && a != b {
-        sides.push((b, a));
-    }
-    let mut out = Vec::new();
-    for (giver, enemy) in sides {
-        let collect = |filter: EventFilter| -> Result<Vec<Relation>> {
-            let mut v = Vec::new();
-            store.clusters(&filter, |c| -> Result<(), StoreError> {
-                v.extend(relation(&c));
-                Ok(())
-            })?;
-            Ok(v)
-        };
-        let aid = collect(EventFilter {
-            source: Some(giver.to_string()),
-            ..Default::default()
-        })?;
-        let fighting = collect(EventFilter {
-            actors: vec![enemy.to_string()],
-            cameo: rules.war_codes.clone(),
-            ..Default::default()
-        })?;
-        out.extend(contributions(&rules, giver, enemy, &aid, &fighting));
-    }
-    out.sort_by_key(|c| (c.aid.date, c.aid.id));
-    Ok(out)
 }

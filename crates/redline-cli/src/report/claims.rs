@@ -21,7 +21,7 @@ pub(super) fn claims_section(store: &Store, report: &Report) -> String {
         to: report.range.1,
         ..ClaimFilter::default()
     };
-    let Ok((stored, groups)) = crate::claims::grouped(store, &filter) else {
+    let Ok((stored, groups)) = redline_views::claims::grouped(store, &filter) else {
         return String::new();
     };
     if stored.is_empty() {
@@ -120,7 +120,7 @@ fn claim_row(c: &StoredClaim) -> String {
             format!(" <em>({})</em>", status.join(", "))
         },
         escape(&whose.join(", ")),
-        escape(&crate::claims::asserter(c)),
+        escape(&redline_views::claims::asserter(c)),
         escape(&r.sentence)
     )
 }

@@ -10,7 +10,9 @@ use redline_analysis::hawkes::backtest::{Backtest, Summary};
 use redline_analysis::{Direction, Ladder, Period};
 
 use super::svg::{Band, Chart, Series, YAxis};
-use super::{DyadBody, DyadReport, EpisodeView, Report, TopEvent, count};
+use redline_views::dyad::{DyadBody, DyadView, EpisodeView, TopEvent};
+
+use super::{Report, count};
 use crate::output::cut;
 
 const CONFLICT: &str = "#c0392b";
@@ -81,18 +83,18 @@ fn title_dyads(r: &Report) -> String {
     if r.dyads.is_empty() {
         return r.store.clone();
     }
-    let names: Vec<String> = r.dyads.iter().map(DyadReport::name).collect();
+    let names: Vec<String> = r.dyads.iter().map(DyadView::name).collect();
     names.join(", ")
 }
 
 /// `RUS ↔ MDA` or `RUS → MDA`, escaped.
-fn display_name(d: &DyadReport) -> String {
+fn display_name(d: &DyadView) -> String {
     let arrow = if d.arrow == "<->" { "↔" } else { "→" };
     format!("{} {arrow} {}", escape(&d.a), escape(&d.b))
 }
 
 /// The id of a dyad's section: letters, digits and dashes only.
-fn section_id(d: &DyadReport) -> String {
+fn section_id(d: &DyadView) -> String {
     let mut id = String::from("dyad-");
     for c in format!("{}-{}", d.a, d.b).chars() {
         id.push(if c.is_ascii_alphanumeric() {
@@ -181,7 +183,7 @@ fn period_name(p: Period) -> &'static str {
     }
 }
 
-fn dyad_section(d: &DyadReport, r: &Report) -> String {
+fn dyad_section(d: &DyadView, r: &Report) -> String {
     let mut s = format!(
         "<section class=\"dyad\" id=\"{}\">\n<h2>{}</h2>\n",
         section_id(d),
