@@ -16,6 +16,7 @@ mod ingest;
 mod output;
 mod progress;
 mod report;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -50,6 +51,7 @@ enum Command {
     Report(report::ReportArgs),
     Alerts(alerts::AlertsArgs),
     Claims(claims::ClaimsArgs),
+    Serve(serve::ServeArgs),
     Watch(alerts::WatchArgs),
 }
 
@@ -68,6 +70,7 @@ fn main() -> ExitCode {
         Command::Report(args) => report::run(args),
         Command::Alerts(args) => alerts::run(args),
         Command::Claims(args) => claims::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Watch(args) => alerts::watch(args),
     };
     match result {

@@ -9,7 +9,7 @@
 //! is flagged after about four periods.
 
 /// Which way the index moved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Direction {
     /// Up: more conflict.
     Escalation,
@@ -18,7 +18,7 @@ pub enum Direction {
 }
 
 /// A flagged change.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Episode {
     /// Which way.
     pub direction: Direction,
@@ -31,7 +31,7 @@ pub struct Episode {
 }
 
 /// CUSUM settings.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Cusum {
     /// Drift ignored per period, standard units.
     pub slack: f64,

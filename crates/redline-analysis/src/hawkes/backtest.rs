@@ -19,7 +19,7 @@ use super::{FitError, MIN_EVENTS, check_times, fit, forecast};
 use crate::rng::SplitMix64;
 
 /// How the backtest is run.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Settings {
     /// Days between origins.
     pub step: f64,
@@ -61,7 +61,7 @@ pub enum BacktestError {
 }
 
 /// One forecast made at one origin for one horizon, and what happened.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Row {
     /// The origin, days since the start of the window.
     pub origin: f64,
@@ -91,7 +91,7 @@ impl Row {
 }
 
 /// Scores over all origins of one horizon.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Scores {
     /// Mean absolute error of the model's expected count.
     pub mae: f64,
@@ -110,7 +110,7 @@ pub struct Scores {
 }
 
 /// Why a horizon has no origins.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, serde::Serialize)]
 pub enum Shortfall {
     /// The window cannot hold the history and one horizon.
     #[error(
@@ -139,7 +139,7 @@ pub enum Shortfall {
 }
 
 /// The backtest of one horizon.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Summary {
     /// Days ahead.
     pub horizon: f64,
@@ -152,7 +152,7 @@ pub struct Summary {
 }
 
 /// The whole backtest.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Backtest {
     /// One per horizon, in the order of [`Settings::horizons`].
     pub summaries: Vec<Summary>,

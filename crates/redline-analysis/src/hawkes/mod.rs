@@ -27,7 +27,7 @@ mod optimize;
 use crate::rng::SplitMix64;
 
 /// Parameters of the process.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct HawkesParams {
     /// Background rate, events per day.
     pub mu: f64,
@@ -64,7 +64,7 @@ pub enum FitError {
 }
 
 /// A fitted model and how well it fits.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Fit {
     /// The maximum-likelihood parameters.
     pub params: HawkesParams,
@@ -88,7 +88,7 @@ impl Fit {
 }
 
 /// Expected number of events in a coming period, with an interval.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Forecast {
     /// Days ahead.
     pub days: f64,

@@ -10,7 +10,7 @@ use crate::series::Period;
 pub const EMBEDDED: &str = include_str!("../../data/ladder.tsv");
 
 /// One rung.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Rung {
     /// Stable id (`military-confrontation`).
     pub id: String,
@@ -143,7 +143,7 @@ impl Ladder {
 }
 
 /// An event to place on the ladder.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Step {
     /// When it happened.
     pub date: NaiveDate,
@@ -158,7 +158,7 @@ pub struct Step {
 }
 
 /// One period on the ladder.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Reached {
     /// First day of the period.
     pub start: NaiveDate,

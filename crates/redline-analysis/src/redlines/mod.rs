@@ -23,7 +23,7 @@ fn one() -> usize {
 }
 
 /// One red line.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     /// Stable id.
@@ -77,7 +77,7 @@ pub struct RuleError {
 }
 
 /// An event as the rules see it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Candidate {
     /// Cluster id.
     pub id: i64,
@@ -100,7 +100,7 @@ pub struct Candidate {
 }
 
 /// A crossed red line.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Alert {
     /// The rule's id.
     pub rule: String,

@@ -10,7 +10,7 @@ use std::str::FromStr;
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// The length of a bucket.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum Period {
     /// One day.
     Day,
@@ -61,7 +61,7 @@ impl Period {
 }
 
 /// One event of a dyad: a real-world event (a cluster), counted once.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Point {
     /// When it happened.
     pub date: NaiveDate,
@@ -74,7 +74,7 @@ pub struct Point {
 }
 
 /// One period of a series.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Bucket {
     /// First day of the period.
     pub start: NaiveDate,

@@ -6,7 +6,7 @@
 use chrono::{Duration, NaiveDate};
 
 /// A real-world event, reduced to what the rule needs.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Relation {
     /// Cluster id.
     pub id: i64,
@@ -25,7 +25,7 @@ pub struct Relation {
 }
 
 /// What counts as aid or permission, and as war.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TriadRules {
     /// Signals that make an A-to-B event military aid or permission.
     pub aid_signals: Vec<String>,
@@ -57,7 +57,7 @@ impl Default for TriadRules {
 }
 
 /// An aid event that counts towards A-C tension, with the fighting that makes it count.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Contribution {
     /// A's aid or permission to B.
     pub aid: Relation,

@@ -208,6 +208,7 @@ pub fn third_party(
 }
 
 /// A dyad's escalation as the report (and later the server) shows it.
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct DyadView {
     /// Source actor.
     pub a: String,
@@ -227,6 +228,7 @@ impl DyadView {
 }
 
 /// The analysis of a dyad with events.
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct DyadBody {
     /// The days covered.
     pub from: NaiveDate,
@@ -245,14 +247,17 @@ pub struct DyadBody {
     /// Conflict events the model saw.
     pub conflict_events: usize,
     /// The self-exciting model and its forecasts, or why there is none.
+    #[serde(serialize_with = "ok_or_reason")]
     pub hawkes: Result<(Fit, Vec<Forecast>), FitError>,
     /// The backtest of those forecasts.
+    #[serde(serialize_with = "ok_or_reason")]
     pub backtest: Result<Backtest, BacktestError>,
     /// How the backtest was run.
     pub backtest_settings: Settings,
 }
 
 /// A change-point episode with its dates and the events that weighed most.
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct EpisodeView {
     /// Which way.
     pub direction: Direction,
@@ -269,6 +274,7 @@ pub struct EpisodeView {
 }
 
 /// An event as the change-point table shows it.
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct TopEvent {
     /// Cluster id.
     pub id: i64,
@@ -474,5 +480,24 @@ fn top_event(c: &StoredCluster) -> TopEvent {
         goldstein: r.goldstein,
         evidence: r.sentence.clone(),
         article,
+    }
+}
+
+/// A result as JSON: the value, or `{"unavailable": "why"}` (too few events to fit, too short a
+/// history to backtest), so that a client shows the reason instead of an empty chart.
+fn ok_or_reason<T, E, S>(r: &Result<T, E>, s: S) -> Result<S::Ok, S::Error>
+where
+    T: serde::Serialize,
+    E: std::fmt::Display,
+    S: serde::Serializer,
+{
+    use serde::ser::SerializeMap as _;
+    match r {
+        Ok(v) => v.serialize(s),
+        Err(e) => {
+            let mut m = s.serialize_map(Some(1))?;
+            m.serialize_entry("unavailable", &e.to_string())?;
+            m.end()
+        }
     }
 }

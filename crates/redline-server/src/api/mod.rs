@@ -1,0 +1,125 @@
+//! The routes. Each file is one resource; every handler reads through [`crate::AppState::read`]
+//! (a pooled store on a blocking thread, with the time limit) and answers JSON.
+
+mod analysis;
+mod documents;
+mod events;
+mod ingest;
+
+use axum::Json;
+use axum::Router;
+use axum::routing::{get, post};
+use serde::Serialize;
+use utoipa::OpenApi;
+
+use crate::AppState;
+use crate::error::{ApiError, ErrorBody, ErrorDetail};
+
+/// A page of results and the cursor of the next one (`null` on the last page).
+#[derive(Debug, Serialize)]
+pub struct Page<T> {
+    /// The results.
+    pub items: Vec<T>,
+    /// Pass as `cursor` (events) or `after` (documents) for the next page.
+    pub next: Option<String>,
+}
+
+/// The OpenAPI 3.1 document of the API.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Redline API",
+        description = "Coded, source-attributed events and escalation analytics over a Redline store. Errors are `{\"error\": {\"code\", \"message\"}}`."
+    ),
+    paths(
+        health,
+        openapi_json,
+        documents::list,
+        documents::one,
+        events::list,
+        events::search,
+        events::clusters,
+        analysis::dyads,
+        analysis::dyad,
+        analysis::ladder,
+        analysis::alerts,
+        analysis::claims,
+        ingest::ingest,
+    ),
+    components(schemas(ErrorBody, ErrorDetail))
+)]
+pub struct ApiDoc;
+
+/// Every route.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/health", get(health))
+        .route("/api/openapi.json", get(openapi_json))
+        .route("/api/documents", get(documents::list))
+        .route("/api/documents/{id}", get(documents::one))
+        .route("/api/events", get(events::list))
+        .route("/api/search", get(events::search))
+        .route("/api/clusters", get(events::clusters))
+        .route("/api/dyads", get(analysis::dyads))
+        .route("/api/dyads/{a}/{b}", get(analysis::dyad))
+        .route("/api/ladder", get(analysis::ladder))
+        .route("/api/alerts", get(analysis::alerts))
+        .route("/api/claims", get(analysis::claims))
+        .route("/api/ingest", post(ingest::ingest))
+        .fallback(not_found)
+}
+
+async fn not_found(uri: axum::http::Uri) -> ApiError {
+    ApiError::not_found(format!(
+        "no such endpoint: {uri} (the API is described at /api/openapi.json)"
+    ))
+}
+
+/// The store's counts and schema version.
+#[utoipa::path(get, path = "/api/health", responses(
+    (status = 200, description = "The store is readable: its schema version and row counts.")
+))]
+async fn health(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    state
+        .read(|store| {
+            let counts = store.counts()?;
+            Ok(Json(serde_json::json!({
+                "status": "ok",
+                "store": store.path().display().to_string(),
+                "schema_version": store.schema_version()?,
+                "counts": counts,
+            })))
+        })
+        .await
+}
+
+/// This document.
+#[utoipa::path(get, path = "/api/openapi.json", responses(
+    (status = 200, description = "The OpenAPI 3.1 document.")
+))]
+async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
+
+/// Splits a comma-separated query value into its non-empty parts.
+pub(crate) fn split_list(v: &Option<String>) -> Vec<String> {
+    v.as_deref()
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A `YYYY-MM-DD` query value.
+pub(crate) fn day(name: &str, v: &Option<String>) -> Result<Option<chrono::NaiveDate>, ApiError> {
+    v.as_deref()
+        .map(|s| {
+            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map_err(|_| ApiError::bad_request(format!("{name}={s:?}: expected YYYY-MM-DD")))
+        })
+        .transpose()
+}

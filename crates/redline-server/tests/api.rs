@@ -1,0 +1,280 @@
+//! The API in process: a store of the example corpus, requests through the router (no socket),
+//! and the JSON that comes back.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt as _;
+use redline_server::{AppState, Limits, router};
+use serde_json::Value;
+use tower::ServiceExt as _;
+
+/// The example corpus ingested once into a store shared by the tests (read-only for them).
+fn examples_db() -> &'static Path {
+    static DB: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &DB.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("x.db");
+        let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/news");
+        let mut store = redline_store::Store::open(&db).unwrap();
+        let (coder, _) = redline_coder::Coder::embedded();
+        redline_ingest::ingest(
+            &mut store,
+            &coder,
+            &[redline_docs::Input::Path(examples)],
+            &redline_ingest::IngestOptions::default(),
+            |_| {},
+        )
+        .unwrap();
+        (dir, db)
+    })
+    .1
+}
+
+fn state(db: &Path, token: Option<&str>) -> AppState {
+    AppState::new(db.to_path_buf(), token.map(str::to_string), Limits::default()).unwrap()
+}
+
+async fn call(state: AppState, req: Request<Body>) -> (StatusCode, Value) {
+    let res = router(state).oneshot(req).await.unwrap();
+    let status = res.status();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let json = serde_json::from_slice(&bytes)
+        .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&bytes)));
+    (status, json)
+}
+
+async fn get(uri: &str) -> (StatusCode, Value) {
+    call(
+        state(examples_db(), None),
+        Request::get(uri).body(Body::empty()).unwrap(),
+    )
+    .await
+}
+
+fn assert_error(status: StatusCode, body: &Value, want: StatusCode, code: &str) {
+    assert_eq!(status, want, "{body}");
+    assert_eq!(body["error"]["code"], code, "{body}");
+    assert!(!body["error"]["message"].as_str().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn issue_6_health_names_the_store_and_its_counts() {
+    let (status, body) = get("/api/health").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["counts"]["documents"], 23);
+    assert_eq!(body["counts"]["events"], 72);
+    assert_eq!(body["schema_version"], 2);
+}
+
+#[tokio::test]
+async fn issue_6_events_page_by_cursor_through_everything_once() {
+    // The whole list at once, then pages of 7: the same ids in the same order.
+    let (_, all) = get("/api/events?limit=500").await;
+    let all_ids: Vec<i64> = all["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect();
+    assert!(all["next"].is_null());
+    assert!(all_ids.len() > 20);
+    let mut paged = Vec::new();
+    let mut uri = "/api/events?limit=7".to_string();
+    loop {
+        let (status, page) = get(&uri).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        let items = page["items"].as_array().unwrap();
+        assert!(items.len() <= 7);
+        paged.extend(items.iter().map(|e| e["id"].as_i64().unwrap()));
+        match page["next"].as_str() {
+            Some(next) => uri = format!("/api/events?limit=7&cursor={next}"),
+            None => break,
+        }
+    }
+    assert_eq!(paged, all_ids);
+}
+
+#[tokio::test]
+async fn issue_6_event_filters_work_as_in_redline_events() {
+    let (status, body) = get("/api/events?dyad=RUS:MDA&quad=4&limit=100").await;
+    assert_eq!(status, StatusCode::OK);
+    let items = body["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    for e in items {
+        assert_eq!(e["source"]["country"], "RUS", "{e}");
+        assert_eq!(e["target"]["country"], "MDA", "{e}");
+        assert_eq!(e["quad_class"], 4, "{e}");
+        assert_eq!(e["polarity"], "asserted");
+    }
+    let (_, negated) = get("/api/events?negated=true&limit=500").await;
+    assert!(
+        negated["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["polarity"] == "negated")
+    );
+}
+
+#[tokio::test]
+async fn issue_6_bad_requests_get_one_error_shape() {
+    let (s, b) = get("/api/events?cameo=abc").await;
+    assert_error(s, &b, StatusCode::BAD_REQUEST, "bad_request");
+    assert!(b["error"]["message"].as_str().unwrap().contains("cameo"));
+    let (s, b) = get("/api/events?from=2025-13-01").await;
+    assert_error(s, &b, StatusCode::BAD_REQUEST, "bad_request");
+    let (s, b) = get("/api/events?limit=100000").await;
+    assert_error(s, &b, StatusCode::BAD_REQUEST, "bad_request");
+    assert!(b["error"]["message"].as_str().unwrap().contains("500"));
+    let (s, b) = get("/api/events?cursor=nonsense").await;
+    assert_error(s, &b, StatusCode::BAD_REQUEST, "bad_request");
+    let (s, b) = get("/api/search?q=%22unclosed").await;
+    assert_error(s, &b, StatusCode::BAD_REQUEST, "bad_request");
+    let (s, b) = get("/api/documents/999999").await;
+    assert_error(s, &b, StatusCode::NOT_FOUND, "not_found");
+    let (s, b) = get("/api/nothing-here").await;
+    assert_error(s, &b, StatusCode::NOT_FOUND, "not_found");
+    let (s, b) = get("/api/dyads/RUS/MDA?by=fortnight").await;
+    assert_error(s, &b, StatusCode::BAD_REQUEST, "bad_request");
+    let (s, b) = get("/api/claims?kind=bodies").await;
+    assert_error(s, &b, StatusCode::BAD_REQUEST, "bad_request");
+}
+
+#[tokio::test]
+async fn issue_6_from_an_event_to_its_document_and_back() {
+    let (_, found) = get("/api/search?q=Causeni&limit=1").await;
+    let event = &found["items"][0];
+    assert!(event["sentence"].as_str().unwrap().contains("Causeni"));
+    let doc_id = event["document_id"].as_i64().unwrap();
+    let (status, doc) = get(&format!("/api/documents/{doc_id}")).await;
+    assert_eq!(status, StatusCode::OK, "{doc}");
+    let text = doc["text"].as_str().unwrap();
+    // The event's spans index into the document's text.
+    let [s, e] = [
+        event["source"]["span"][0].as_u64().unwrap() as usize,
+        event["source"]["span"][1].as_u64().unwrap() as usize,
+    ];
+    assert_eq!(&text[s..e], event["source"]["text"].as_str().unwrap());
+    let ids: Vec<&Value> = doc["events_coded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["id"])
+        .collect();
+    assert!(ids.contains(&&event["id"]));
+}
+
+#[tokio::test]
+async fn issue_6_the_dyad_view_matches_redline_escalation() {
+    let (status, body) = get("/api/dyads/RUS/MDA?by=week").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let b = &body["body"];
+    assert_eq!(b["from"], "2025-03-03");
+    assert_eq!(b["to"], "2025-05-06");
+    assert_eq!(b["buckets"].as_array().unwrap().len(), 10);
+    assert_eq!(b["third"].as_array().unwrap().len(), 10, "one third-party count per period");
+    assert!(b["hawkes"]["unavailable"].as_str().unwrap().contains("too few"));
+    let episodes = b["episodes"].as_array().unwrap();
+    assert!(episodes.iter().any(|e| e["direction"] == "Escalation"));
+    let (_, dyads) = get("/api/dyads?top=3").await;
+    assert_eq!(dyads[0]["a"], "MDA");
+    assert_eq!(dyads[0]["b"], "RUS");
+}
+
+#[tokio::test]
+async fn issue_6_ladder_alerts_and_claims_are_served() {
+    let (_, ladder) = get("/api/ladder").await;
+    assert_eq!(ladder.as_array().unwrap().len(), 12);
+    let (_, alerts) = get("/api/alerts").await;
+    assert!(
+        alerts
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["rule"] == "red-line-declared")
+    );
+    let (_, claims) = get("/api/claims?disagreements=true").await;
+    let groups = claims.as_array().unwrap();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0]["disagreements"][0]["kind"], "conflict");
+    assert!(groups[0]["members"][0]["asserter"].is_string());
+}
+
+#[tokio::test]
+async fn issue_6_the_openapi_document_lists_every_endpoint() {
+    let (status, doc) = get("/api/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    for path in [
+        "/api/events",
+        "/api/documents/{id}",
+        "/api/clusters",
+        "/api/dyads/{a}/{b}",
+        "/api/ladder",
+        "/api/alerts",
+        "/api/claims",
+        "/api/search",
+        "/api/ingest",
+    ] {
+        assert!(doc["paths"].get(path).is_some(), "{path} missing");
+    }
+}
+
+#[tokio::test]
+async fn issue_6_ingest_is_off_by_default_and_needs_the_token_when_on() {
+    let line = r#"{"id":"http-1","date":"2025-06-01","publisher":"Wire","text":"Russia expelled two Moldovan diplomats on Sunday."}"#;
+    let post = |auth: Option<&str>| {
+        let mut r = Request::post("/api/ingest").header(header::CONTENT_TYPE, "application/x-ndjson");
+        if let Some(a) = auth {
+            r = r.header(header::AUTHORIZATION, a);
+        }
+        r.body(Body::from(line)).unwrap()
+    };
+    let (s, b) = call(state(examples_db(), None), post(Some("Bearer x"))).await;
+    assert_error(s, &b, StatusCode::FORBIDDEN, "ingest_disabled");
+    // A store of its own, since this one is written.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    drop(redline_store::Store::open(&db).unwrap());
+    let token = "a-token-of-some-length";
+    let (s, b) = call(state(&db, Some(token)), post(None)).await;
+    assert_error(s, &b, StatusCode::UNAUTHORIZED, "unauthorized");
+    let (s, b) = call(state(&db, Some(token)), post(Some("Bearer wrong-token"))).await;
+    assert_error(s, &b, StatusCode::UNAUTHORIZED, "unauthorized");
+    let (s, b) = call(
+        state(&db, Some(token)),
+        post(Some(&format!("Bearer {token}"))),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    assert_eq!(b["added"], 1);
+    assert_eq!(b["events"], 1);
+    // The document is then served.
+    let (_, events) = call(
+        state(&db, None),
+        Request::get("/api/events").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(events["items"][0]["cameo"].as_str().unwrap().len() >= 3, true);
+}
+
+#[tokio::test]
+async fn issue_6_a_body_above_the_limit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    drop(redline_store::Store::open(&db).unwrap());
+    let limits = Limits {
+        body_bytes: 1024,
+        ..Limits::default()
+    };
+    let state = AppState::new(db, Some("a-token-of-some-length".into()), limits).unwrap();
+    let req = Request::post("/api/ingest")
+        .header(header::AUTHORIZATION, "Bearer a-token-of-some-length")
+        .body(Body::from(vec![b'x'; 4096]))
+        .unwrap();
+    let (s, b) = call(state, req).await;
+    assert_error(s, &b, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
+}
