@@ -186,6 +186,9 @@ impl EventsArgs {
             include_negated: self.negated || self.all,
             include_unrealised: self.unrealised || self.all,
             exclude_background: self.no_background,
+            // The server's fields: this command prints every match, not pages of them.
+            document: None,
+            after: None,
             limit: self.limit,
         })
     }

@@ -102,6 +102,15 @@ pub enum StoreError {
         /// SQLite's words.
         detail: String,
     },
+    /// A pagination token that [`EventCursor::encode`](crate::EventCursor::encode) did not
+    /// write.
+    #[error(
+        "not a cursor from this store: {cursor:?}; pass back a cursor exactly as a previous page gave it"
+    )]
+    BadCursor {
+        /// The token as given (cut to its first 100 characters when longer).
+        cursor: String,
+    },
     /// A value in the store that this build cannot read (a field name is given).
     #[error("{path}: event {id}: field `{field}` holds {value:?}, which is not valid")]
     BadValue {

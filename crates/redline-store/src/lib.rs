@@ -10,6 +10,9 @@
 //!   events, and a crash leaves the store as of the last committed batch.
 //! - Clusters (`cluster/`) merge the reports of one real-world event, each merge with its reason.
 //! - [`Store::events`] and [`Store::clusters`] (`query/`) stream what matches an [`EventFilter`].
+//!   Events come in a fixed order (dated ones by date and id, then undated ones by id), so an
+//!   [`EventCursor`] ([`StoredEvent::cursor`], [`EventFilter::after`]) pages through them.
+//! - [`Store::document`] and [`Store::documents`] read documents back by row id.
 
 mod cluster;
 mod error;
@@ -25,7 +28,8 @@ use rusqlite::{Connection, OpenFlags};
 pub use cluster::{ClusterRules, actor_base, codes_compatible};
 pub use error::{Result, StoreError};
 pub use query::{
-    ClaimFilter, DyadCount, EventFilter, StoreCounts, StoredClaim, StoredCluster, StoredEvent,
+    ClaimFilter, DocumentSummary, DyadCount, EventCursor, EventFilter, StoreCounts, StoredClaim,
+    StoredCluster, StoredDocument, StoredEvent,
 };
 /// The SQLite binding the store is built on, for callers that need to inspect a file directly
 /// (tests, tools).

@@ -1,4 +1,4 @@
-//! Reading events, clusters and claims back, filtered.
+//! Reading events, clusters, claims and documents back, filtered.
 //!
 //! Filters become one parameterised SQL statement over indexed columns (dates, dyads, codes,
 //! clusters) and the FTS5 index of evidence sentences; rows are streamed to a callback, so a
@@ -13,7 +13,11 @@ use crate::Store;
 use crate::error::{Result, StoreError};
 
 mod claims;
+mod cursor;
+mod documents;
 pub use claims::{ClaimFilter, StoredClaim};
+pub use cursor::EventCursor;
+pub use documents::{DocumentSummary, StoredDocument};
 
 /// What to select. Every field narrows; the default selects every asserted, actual event.
 #[derive(Debug, Clone, Default)]
@@ -46,6 +50,13 @@ pub struct EventFilter {
     /// Leave out background history (events that ended more than the background margin before
     /// their article was published).
     pub exclude_background: bool,
+    /// Only events of this document (its `documents` row id, [`StoredEvent::document_id`]).
+    pub document: Option<i64>,
+    /// Only events strictly after this position in the order [`Store::events`] returns them
+    /// (dated events by date and id, then undated ones by id): pass the
+    /// [`StoredEvent::cursor`] of the last event of a page to get the next page. Used by
+    /// [`Store::events`] only; [`Store::clusters`] ignores it.
+    pub after: Option<EventCursor>,
     /// At most this many rows.
     pub limit: Option<usize>,
 }
@@ -55,6 +66,9 @@ pub struct EventFilter {
 pub struct StoredEvent {
     /// The event's row id (stable for the life of its document's version).
     pub id: i64,
+    /// The row id of its article in `documents` ([`Store::document`]); a document keeps its row
+    /// id when a changed version replaces it.
+    pub document_id: i64,
     /// The cluster (real-world event) it belongs to.
     pub cluster_id: Option<i64>,
     /// Why it joined the cluster (or founded it).
@@ -117,6 +131,16 @@ pub struct StoredCluster {
     pub first: StoredEvent,
 }
 
+impl StoredEvent {
+    /// This event's position in the order of [`Store::events`], for [`EventFilter::after`].
+    pub fn cursor(&self) -> EventCursor {
+        EventCursor {
+            date: self.record.date.clone(),
+            id: self.id,
+        }
+    }
+}
+
 impl StoredCluster {
     /// The first day of the members' dates, when they have one.
     pub fn start_date(&self) -> Option<NaiveDate> {
@@ -165,7 +189,7 @@ const EVENT_COLUMNS: &str = "e.id, e.cluster_id, e.cluster_reason, e.background,
     e.cameo, e.root, e.quad_class, e.goldstein, e.plover_event, e.plover_mode, \
     e.polarity, e.modality, e.speaker, e.speaker_code, e.channel, e.channel_code, \
     e.rule, e.signals, e.pattern, e.trigger_start, e.trigger_end, e.reasons, e.date_rule, \
-    length(CAST(d.text AS BLOB)), fd.ingested_at";
+    length(CAST(d.text AS BLOB)), fd.ingested_at, e.document_id";
 
 const EVENT_FROM: &str = "FROM events e \
     JOIN documents d ON d.id = e.document_id \
@@ -207,9 +231,25 @@ fn side_condition(side: &str, actor: &str, params: &mut Vec<Value>) -> String {
 }
 
 /// The WHERE clause and its parameters.
-fn where_clause(f: &EventFilter, extra: Option<&str>) -> (String, Vec<Value>) {
-    let mut conds: Vec<String> = extra.into_iter().map(str::to_string).collect();
+fn where_clause(f: &EventFilter) -> (String, Vec<Value>) {
+    let mut conds: Vec<String> = Vec::new();
     let mut params: Vec<Value> = Vec::new();
+    filter_conditions(f, &mut conds, &mut params);
+    (join_conditions(&conds), params)
+}
+
+/// `WHERE` and the conditions ANDed, or nothing for none.
+fn join_conditions(conds: &[String]) -> String {
+    if conds.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conds.join(" AND "))
+    }
+}
+
+/// Appends the conditions of every field of `f` but `after` and `limit`, numbering their
+/// parameters after those already in `params`.
+fn filter_conditions(f: &EventFilter, conds: &mut Vec<String>, params: &mut Vec<Value>) {
     if !f.include_negated {
         conds.push("e.polarity = 'asserted'".into());
     }
@@ -225,18 +265,18 @@ fn where_clause(f: &EventFilter, extra: Option<&str>) -> (String, Vec<Value>) {
             .iter()
             .flat_map(|a| {
                 [
-                    side_condition("source", a, &mut params),
-                    side_condition("target", a, &mut params),
+                    side_condition("source", a, params),
+                    side_condition("target", a, params),
                 ]
             })
             .collect();
         conds.push(format!("({})", any.join(" OR ")));
     }
     if let Some(a) = &f.source {
-        conds.push(side_condition("source", a, &mut params));
+        conds.push(side_condition("source", a, params));
     }
     if let Some(a) = &f.target {
-        conds.push(side_condition("target", a, &mut params));
+        conds.push(side_condition("target", a, params));
     }
     if !f.cameo.is_empty() {
         let any: Vec<String> = f
@@ -296,12 +336,59 @@ fn where_clause(f: &EventFilter, extra: Option<&str>) -> (String, Vec<Value>) {
             params.len()
         ));
     }
-    let sql = if conds.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", conds.join(" AND "))
+    if let Some(doc) = f.document {
+        params.push(Value::Integer(doc));
+        conds.push(format!("e.document_id = ?{}", params.len()));
+    }
+}
+
+/// The two passes of [`Store::events`]: dated events, then undated ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Dated,
+    Undated,
+}
+
+/// The statement of one pass of [`Store::events`] and its parameters; `None` when the cursor
+/// is past every event of the pass. `limit` is what is left of the filter's limit.
+fn event_pass_sql(
+    f: &EventFilter,
+    pass: Pass,
+    limit: Option<usize>,
+) -> Option<(String, Vec<Value>)> {
+    let (mut conds, order) = match pass {
+        Pass::Dated => (vec!["e.date IS NOT NULL".to_string()], "e.date, e.id"),
+        Pass::Undated => (vec!["e.date IS NULL".to_string()], "e.id"),
     };
-    (sql, params)
+    let mut params = Vec::new();
+    filter_conditions(f, &mut conds, &mut params);
+    match (&f.after, pass) {
+        (None, _) => {}
+        // After a dated event: the later dated events, then every undated one. SQLite starts
+        // its range scan of `events_date` at `?d` for this OR, so a page deep in the order costs
+        // what the first page costs (checked with the plans and step counts in `tests` below).
+        (Some(EventCursor { date: Some(d), id }), Pass::Dated) => {
+            params.push(Value::Text(d.clone()));
+            params.push(Value::Integer(*id));
+            let (d, id) = (params.len() - 1, params.len());
+            conds.push(format!(
+                "(e.date > ?{d} OR (e.date = ?{d} AND e.id > ?{id}))"
+            ));
+        }
+        (Some(EventCursor { date: Some(_), .. }), Pass::Undated) => {}
+        // After an undated event: only the undated events after it.
+        (Some(EventCursor { date: None, .. }), Pass::Dated) => return None,
+        (Some(EventCursor { date: None, id }), Pass::Undated) => {
+            params.push(Value::Integer(*id));
+            conds.push(format!("e.id > ?{}", params.len()));
+        }
+    }
+    let limit = limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
+    let cond = join_conditions(&conds);
+    Some((
+        format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} {cond} ORDER BY {order}{limit}"),
+        params,
+    ))
 }
 
 fn json_list(s: Option<String>) -> Vec<String> {
@@ -390,6 +477,7 @@ fn read_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<(StoredEvent, String, S
             ingested_at: r.get(8)?,
             doc_bytes: r.get(46)?,
             cluster_added: r.get(47)?,
+            document_id: r.get(48)?,
             record,
         },
         polarity,
@@ -434,6 +522,10 @@ fn finish(
 impl Store {
     /// Calls `each` for every event matching `filter`, in date order (undated events last), and
     /// returns how many there were. Stops early when `each` returns an error, and returns it.
+    ///
+    /// The order is fixed: dated events by date then row id, then undated events by row id. So
+    /// [`EventFilter::after`] set to the [`StoredEvent::cursor`] of the last event of a page, with
+    /// the same filter otherwise, returns the next page.
     pub fn events<E>(
         &self,
         filter: &EventFilter,
@@ -446,17 +538,15 @@ impl Store {
         // Two passes, dated events in date order then undated ones, so that each pass can
         // walk an index in order instead of sorting the whole selection.
         let mut n = 0;
-        for (extra, order) in [
-            ("e.date IS NOT NULL", "e.date, e.id"),
-            ("e.date IS NULL", "e.id"),
-        ] {
+        for pass in [Pass::Dated, Pass::Undated] {
             let left = match filter.limit {
                 Some(limit) if n >= limit => break,
-                Some(limit) => format!(" LIMIT {}", limit - n),
-                None => String::new(),
+                Some(limit) => Some(limit - n),
+                None => None,
             };
-            let (cond, params) = where_clause(filter, Some(extra));
-            let sql = format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} {cond} ORDER BY {order}{left}");
+            let Some((sql, params)) = event_pass_sql(filter, pass, left) else {
+                continue;
+            };
             let mut stmt = self.conn.prepare(&sql).map_err(|e| self.sql(e))?;
             let mut rows = stmt
                 .query(rusqlite::params_from_iter(params))
@@ -481,7 +571,7 @@ impl Store {
         E: From<StoreError>,
     {
         self.check_text_query(filter)?;
-        let (cond, params) = where_clause(filter, None);
+        let (cond, params) = where_clause(filter);
         let limit = filter
             .limit
             .map(|n| format!(" LIMIT {n}"))
@@ -628,5 +718,129 @@ impl Store {
                 query: q.clone(),
                 detail: e.to_string(),
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store of `n` events over `n / 5` documents (one sentence and one mention each), dated
+    /// over about 14 years, every tenth undated: written directly, so that it is large enough
+    /// for the planner's choices to matter and quick to build.
+    fn big_store(n: u32) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path().join("plans.db")).unwrap();
+        let docs = n / 5;
+        store
+            .conn
+            .execute_batch(&format!(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {docs})
+                 INSERT INTO documents(id, doc_key, doc_id, content_hash, format, text,
+                     n_sentences, ingested_at)
+                 SELECT i, 'k' || i, 'k' || i, 'h', 'text', 'x', 1, 'now' FROM n;
+                 INSERT INTO sentences(id, document_id, idx, text)
+                 SELECT id, id, 0, 'x' FROM documents;
+                 INSERT INTO mentions(id, document_id, sentence_id, start_byte, end_byte, text,
+                     code, country)
+                 SELECT id, id, id, 0, 1, 'x', 'RUS', 'RUS' FROM documents;
+                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {n})
+                 INSERT INTO events(document_id, sentence_id, sentence_index, source_mention,
+                     source_code, source_country, cameo, root, quad_class, goldstein, date,
+                     date_end, date_precision, background, polarity, modality, rule, pattern,
+                     trigger_start, trigger_end, date_rule)
+                 SELECT 1 + i % {docs}, 1 + i % {docs}, 0, 1 + i % {docs}, 'RUS', 'RUS',
+                     '19' || (i % 6), '19', 4, -10, d, d, 'day', 0, 'asserted', 'actual', 'r',
+                     'p', i, i + 1, 'x'
+                 FROM (SELECT i, CASE WHEN i % 10 = 0 THEN NULL
+                     ELSE date('2000-01-01', '+' || ((i * 7919) % 5000) || ' days') END AS d
+                     FROM n);"
+            ))
+            .unwrap();
+        (dir, store)
+    }
+
+    /// The query plan's lines about the events table.
+    fn plan_of_events(store: &Store, sql: &str, params: &[Value]) -> Vec<String> {
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        stmt.query_map(rusqlite::params_from_iter(params), |r| {
+            r.get::<_, String>(3)
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .unwrap()
+        .into_iter()
+        .filter(|line| line.contains(" e "))
+        .collect()
+    }
+
+    /// Rows returned and SQLite virtual machine steps taken by one statement.
+    fn cost(store: &Store, sql: &str, params: &[Value]) -> (usize, i32) {
+        let mut stmt = store.conn.prepare(sql).unwrap();
+        let mut rows = stmt.query(rusqlite::params_from_iter(params)).unwrap();
+        let mut n = 0;
+        while rows.next().unwrap().is_some() {
+            n += 1;
+        }
+        drop(rows);
+        (n, stmt.get_status(rusqlite::StatementStatus::VmStep))
+    }
+
+    #[test]
+    fn issue_6_a_page_after_a_dated_cursor_seeks_in_the_date_index() {
+        let (_dir, store) = big_store(20_000);
+        let at = |date: &str| EventFilter {
+            after: Some(EventCursor {
+                date: Some(date.into()),
+                id: 50,
+            }),
+            ..Default::default()
+        };
+        // Before and after the planner has statistics (`Store::optimize` runs after an ingest).
+        for stats in [false, true] {
+            if stats {
+                store.optimize().unwrap();
+            }
+            let (first, params) =
+                event_pass_sql(&EventFilter::default(), Pass::Dated, Some(50)).unwrap();
+            let (first_rows, first_steps) = cost(&store, &first, &params);
+            assert_eq!(first_rows, 50);
+            for date in ["2000-02-01", "2013-06-01"] {
+                let (sql, params) = event_pass_sql(&at(date), Pass::Dated, Some(50)).unwrap();
+                let plan = plan_of_events(&store, &sql, &params);
+                assert_eq!(
+                    plan,
+                    ["SEARCH e USING INDEX events_date (date>?)"],
+                    "stats: {stats}"
+                );
+                // A seek, not a scan from the start filtered: a page late in the order costs
+                // what the first page costs.
+                let (rows, steps) = cost(&store, &sql, &params);
+                assert_eq!(rows, 50);
+                assert!(
+                    steps < first_steps * 2,
+                    "{date}, stats {stats}: {steps} steps, the first page {first_steps}"
+                );
+            }
+        }
+        // After an undated cursor the dated pass does not run; the undated one resumes by id.
+        let undated = EventFilter {
+            after: Some(EventCursor { date: None, id: 9 }),
+            ..Default::default()
+        };
+        assert!(event_pass_sql(&undated, Pass::Dated, None).is_none());
+        let (sql, params) = event_pass_sql(&undated, Pass::Undated, Some(3)).unwrap();
+        let ids: Vec<i64> = store
+            .conn
+            .prepare(&sql)
+            .unwrap()
+            .query_map(rusqlite::params_from_iter(params), |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(ids, [10, 20, 30]);
     }
 }

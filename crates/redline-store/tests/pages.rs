@@ -1,0 +1,442 @@
+//! What the HTTP server reads: events by document and page by page, documents by row id.
+
+mod common;
+
+use common::*;
+use proptest::prelude::*;
+use redline_store::{EventCursor, EventFilter, Store, StoreError, StoredEvent};
+
+fn collect(store: &Store, filter: &EventFilter) -> Vec<StoredEvent> {
+    let mut out = Vec::new();
+    store
+        .events(filter, |e| -> Result<(), StoreError> {
+            out.push(e);
+            Ok(())
+        })
+        .unwrap();
+    out
+}
+
+fn ids(events: &[StoredEvent]) -> Vec<i64> {
+    events.iter().map(|e| e.id).collect()
+}
+
+/// Every event, negated and unrealised ones included.
+fn everything() -> EventFilter {
+    EventFilter {
+        include_negated: true,
+        include_unrealised: true,
+        ..Default::default()
+    }
+}
+
+/// A store whose row ids do not follow the date order: documents are written newest first,
+/// several events share a date (in one document and across documents), some are negated or
+/// future, and some are undated (among them the first rows written and the last).
+fn mixed_store() -> (tempfile::TempDir, Store) {
+    let (dir, mut store) = store();
+    let mut batch = Vec::new();
+    let undated = |d: &redline_model::Document, cameo: &str, at: u32| {
+        let mut e = event(d, "USA", cameo, Some("UKR"), "2025-01-01");
+        e.date = None;
+        e.date_precision = "unknown".into();
+        e.evidence.trigger = [at, at + 4];
+        e
+    };
+    let u = doc("u0", None, "Wire", "2025-06-01", "Aid was sent to Ukraine.");
+    batch.push(input(
+        u.clone(),
+        vec![undated(&u, "070", 0), undated(&u, "071", 5)],
+    ));
+    for day in (1..=9).rev() {
+        let date = format!("2025-03-{day:02}");
+        let d = doc(
+            &format!("d{day}"),
+            None,
+            if day % 2 == 0 { "Wire" } else { "Post" },
+            &date,
+            "Russian forces shelled Kharkiv; Moldova protested.",
+        );
+        let mut events = vec![event(&d, "RUSMIL", "190", Some("UKR"), &date)];
+        if day % 3 == 0 {
+            // Same date, same document, other events.
+            let mut protest = event(&d, "MDA", "111", Some("RUS"), &date);
+            protest.evidence.trigger = [30, 39];
+            let mut threat = event(&d, "RUSGOV", "138", Some("MDA"), &date);
+            threat.modality = redline_model::Modality::Future;
+            let mut denial = event(&d, "RUS", "190", Some("MDA"), &date);
+            denial.polarity = redline_model::Polarity::Negated;
+            events.extend([protest, threat, denial]);
+        }
+        if day == 5 {
+            events.push(undated(&d, "042", 40));
+        }
+        batch.push(input(d, events));
+    }
+    // Another document dated like d3: same date, higher ids.
+    let late = doc(
+        "late",
+        None,
+        "Herald",
+        "2025-03-03",
+        "Kyiv said Russia attacked.",
+    );
+    let mut late_events = vec![event(&late, "UKR", "112", Some("RUS"), "2025-03-03")];
+    late_events.push(undated(&late, "073", 20));
+    batch.push(input(late, late_events));
+    store.write_batch(&batch).unwrap();
+    (dir, store)
+}
+
+/// Walks `filter` in pages of `k`, the way a client of the server does: the cursor travels as
+/// its token.
+fn walk(store: &Store, filter: &EventFilter, k: usize) -> Vec<i64> {
+    let mut out = Vec::new();
+    let mut after: Option<String> = None;
+    for _ in 0..1000 {
+        let page = collect(
+            store,
+            &EventFilter {
+                after: after.as_deref().map(|t| EventCursor::decode(t).unwrap()),
+                limit: Some(k),
+                ..filter.clone()
+            },
+        );
+        assert!(page.len() <= k);
+        out.extend(ids(&page));
+        match page.last() {
+            Some(last) if page.len() == k => after = Some(last.cursor().encode()),
+            _ => return out,
+        }
+    }
+    panic!("pages of {k} never end: {out:?}");
+}
+
+#[test]
+fn issue_6_pages_of_any_size_walk_the_same_events_as_one_query() {
+    let (_dir, store) = mixed_store();
+    let filters = [
+        everything(),
+        EventFilter::default(),
+        EventFilter {
+            actors: vec!["MDA".into()],
+            ..everything()
+        },
+        EventFilter {
+            publisher: Some("wire".into()),
+            ..Default::default()
+        },
+    ];
+    for filter in &filters {
+        let all = collect(&store, filter);
+        assert!(!all.is_empty(), "{filter:?}");
+        for k in [1, 2, 3, 7, 50] {
+            assert_eq!(
+                walk(&store, filter, k),
+                ids(&all),
+                "pages of {k}, {filter:?}"
+            );
+        }
+    }
+    // The store is as mixed as it claims: dated events sharing a date, undated ones among the
+    // first rows, and a date order that is not the row order.
+    let all = collect(&store, &everything());
+    let dates: Vec<Option<&str>> = all.iter().map(|e| e.record.date.as_deref()).collect();
+    assert!(dates.windows(2).any(|w| w[0].is_some() && w[0] == w[1]));
+    assert_eq!(dates.iter().filter(|d| d.is_none()).count(), 4);
+    assert!(
+        dates
+            .iter()
+            .skip_while(|d| d.is_some())
+            .all(|d| d.is_none())
+    );
+    assert!(ids(&all).windows(2).any(|w| w[0] > w[1]));
+    let undated = ids(&all[all.len() - 4..]);
+    assert!(undated.windows(2).all(|w| w[0] < w[1]), "{undated:?}");
+    assert_eq!(undated[0], 1, "the first row written is undated");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Any store: documents written in any order, each with events on a few days (many ties) or
+    /// undated; pages of any size walk exactly the one-query order, and that order is dated
+    /// events by (date, id), then undated ones by id.
+    #[test]
+    fn issue_6_pages_walk_the_one_query_order_on_any_store(
+        docs in proptest::collection::vec(
+            proptest::collection::vec(proptest::option::of(1u32..4), 0..5),
+            1..12,
+        )
+    ) {
+        let (_dir, mut store) = store();
+        let batch: Vec<_> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, days)| {
+                let d = doc(&format!("p{i}"), None, "Wire", "2025-03-20", "Forces moved again.");
+                let events = days
+                    .iter()
+                    .enumerate()
+                    .map(|(j, day)| {
+                        let date = format!("2025-03-{:02}", day.unwrap_or(1));
+                        let mut e = event(&d, "RUS", "190", Some("UKR"), &date);
+                        if day.is_none() {
+                            e.date = None;
+                            e.date_precision = "unknown".into();
+                        }
+                        e.evidence.trigger = [j as u32 * 3, j as u32 * 3 + 2];
+                        e
+                    })
+                    .collect();
+                input(d, events)
+            })
+            .collect();
+        store.write_batch(&batch).unwrap();
+        let all = collect(&store, &everything());
+        prop_assert_eq!(all.len(), docs.iter().map(Vec::len).sum::<usize>());
+        let key = |e: &StoredEvent| (e.record.date.is_none(), e.record.date.clone(), e.id);
+        prop_assert!(all.windows(2).all(|w| key(&w[0]) < key(&w[1])));
+        for k in [1, 2, 3, 7, 50] {
+            prop_assert_eq!(walk(&store, &everything(), k), ids(&all), "pages of {}", k);
+        }
+    }
+}
+
+#[test]
+fn issue_6_a_cursor_resumes_strictly_after_its_event() {
+    let (_dir, store) = mixed_store();
+    let all = collect(&store, &everything());
+    for (i, e) in all.iter().enumerate() {
+        let rest = collect(
+            &store,
+            &EventFilter {
+                after: Some(e.cursor()),
+                ..everything()
+            },
+        );
+        assert_eq!(ids(&rest), ids(&all[i + 1..]), "after {:?}", e.cursor());
+    }
+    // After an undated cursor: undated events only, whatever dated events have higher ids.
+    let first_undated = all.iter().find(|e| e.record.date.is_none()).unwrap();
+    let rest = collect(
+        &store,
+        &EventFilter {
+            after: Some(EventCursor { date: None, id: 0 }),
+            ..everything()
+        },
+    );
+    assert_eq!(rest[0].id, first_undated.id);
+    assert!(rest.iter().all(|e| e.record.date.is_none()));
+    // A position between events (no event has it) works too: after the end of 2025-03-04 comes
+    // the first event of 2025-03-05.
+    let rest = collect(
+        &store,
+        &EventFilter {
+            after: Some(EventCursor {
+                date: Some("2025-03-04".into()),
+                id: i64::MAX,
+            }),
+            ..everything()
+        },
+    );
+    assert_eq!(rest[0].record.date.as_deref(), Some("2025-03-05"));
+}
+
+#[test]
+fn issue_6_cursor_tokens_round_trip_and_others_are_refused() {
+    let (_dir, store) = mixed_store();
+    for e in collect(&store, &everything()) {
+        let token = e.cursor().encode();
+        assert!(
+            token
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c)),
+            "{token}"
+        );
+        assert_eq!(EventCursor::decode(&token).unwrap(), e.cursor());
+    }
+    assert_eq!(
+        EventCursor {
+            date: Some("2025-03-05".into()),
+            id: 123
+        }
+        .encode(),
+        "2025-03-05_123"
+    );
+    let err = EventCursor::decode("page=2").unwrap_err();
+    assert!(matches!(err, StoreError::BadCursor { .. }), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("not a cursor from this store: \"page=2\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn issue_6_events_name_their_document_and_filter_by_it() {
+    let (_dir, store) = mixed_store();
+    let all = collect(&store, &everything());
+    let d3 = all
+        .iter()
+        .find(|e| e.record.doc_id == "d3")
+        .unwrap()
+        .document_id;
+    let of_d3 = collect(
+        &store,
+        &EventFilter {
+            document: Some(d3),
+            ..everything()
+        },
+    );
+    assert_eq!(of_d3.len(), 4);
+    assert!(
+        of_d3
+            .iter()
+            .all(|e| e.document_id == d3 && e.record.doc_id == "d3")
+    );
+    let doc = store.document(d3).unwrap().unwrap();
+    assert_eq!((doc.doc_id.as_str(), doc.events), ("d3", 4));
+    // It narrows like any other field: facts only by default.
+    let facts = collect(
+        &store,
+        &EventFilter {
+            document: Some(d3),
+            ..Default::default()
+        },
+    );
+    assert_eq!(facts.len(), 2);
+    // And serialises with the event.
+    let json = serde_json::to_value(&of_d3[0]).unwrap();
+    assert_eq!(json["document_id"], d3);
+    assert!(
+        collect(
+            &store,
+            &EventFilter {
+                document: Some(9_999),
+                ..everything()
+            }
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn issue_6_a_document_reads_back_with_its_metadata_and_counts() {
+    let (_dir, mut store) = store();
+    let mut a = doc(
+        "a1",
+        Some("https://example.org/a1"),
+        "Meridian Wire",
+        "2025-03-05",
+        "Russia attacked Ukraine. 8000 Russian troops massed.",
+    );
+    a.meta.title = Some("Troops mass at the border".into());
+    a.meta.authors = vec!["Ana Popescu".into(), "Ion Rusu".into()];
+    a.meta.language = Some("en".into());
+    let mut ia = input(
+        a.clone(),
+        vec![
+            event(&a, "RUSMIL", "190", Some("UKR"), "2025-03-05"),
+            event(&a, "RUS", "138", Some("UKR"), "2025-03-05"),
+        ],
+    );
+    ia.claims = vec![claim(&a, "RUS", 8_000.0)];
+    let b = doc("b1", None, "", "2025-03", "Nothing happened.");
+    store.write_batch(&[ia, input(b, vec![])]).unwrap();
+
+    let events = collect(&store, &everything());
+    let id = events[0].document_id;
+    let got = store.document(id).unwrap().expect("the document is there");
+    assert_eq!(got.id, id);
+    assert_eq!(got.doc_key, "https://example.org/a1");
+    assert_eq!(got.doc_id, "a1");
+    assert_eq!(got.url.as_deref(), Some("https://example.org/a1"));
+    assert_eq!(got.title.as_deref(), Some("Troops mass at the border"));
+    assert_eq!(got.authors, ["Ana Popescu", "Ion Rusu"]);
+    assert_eq!(got.publisher.as_deref(), Some("Meridian Wire"));
+    assert_eq!(got.published.as_deref(), Some("2025-03-05"));
+    assert_eq!(got.published_precision, "day");
+    assert_eq!(got.language.as_deref(), Some("en"));
+    assert_eq!(got.format, "jsonl");
+    assert_eq!(got.text, a.text);
+    assert_eq!(got.n_sentences, a.sentences.len() as i64);
+    assert!(chrono::DateTime::parse_from_rfc3339(&got.ingested_at).is_ok());
+    assert_eq!((got.events, got.claims), (2, 1));
+    assert_eq!(got.text.len() as i64, events[0].doc_bytes);
+
+    // The other one: no url (keyed by id), publisher, title or authors, a month's date.
+    let other = store.documents(Some(id), 10).unwrap();
+    assert_eq!(other.len(), 1);
+    let b = &other[0];
+    assert_eq!(
+        (b.doc_key.as_str(), b.url.as_deref(), b.publisher.as_deref()),
+        ("b1", None, None)
+    );
+    assert!(b.authors.is_empty() && b.title.is_none());
+    assert_eq!(b.published_precision, "month");
+    assert_eq!(b.published.as_deref(), Some("2025-03-01"));
+    assert_eq!((b.events, b.claims), (0, 0));
+    assert_eq!(
+        store.document(b.id).unwrap().unwrap().summary(),
+        *b,
+        "the listing is the document without its text"
+    );
+    let json = serde_json::to_value(b).unwrap();
+    assert!(json.get("text").is_none() && json["authors"] == serde_json::json!([]));
+
+    assert_eq!(store.document(9_999).unwrap(), None);
+    assert_eq!(store.document(-1).unwrap(), None);
+}
+
+#[test]
+fn issue_6_documents_page_by_row_id() {
+    let (_dir, mut store) = store();
+    let batch: Vec<_> = (0u32..10)
+        .map(|i| {
+            let d = doc(
+                &format!("doc{i}"),
+                None,
+                "Wire",
+                "2025-03-05",
+                "Russia attacked Ukraine.",
+            );
+            let events = (0..i % 3)
+                .map(|j| {
+                    let mut e = event(&d, "RUS", "190", Some("UKR"), "2025-03-05");
+                    e.evidence.trigger = [j, j + 4];
+                    e
+                })
+                .collect();
+            input(d, events)
+        })
+        .collect();
+    store.write_batch(&batch).unwrap();
+    let all = store.documents(None, usize::MAX).unwrap();
+    assert_eq!(all.len(), 10);
+    assert!(all.windows(2).all(|w| w[0].id < w[1].id));
+    let names: Vec<&str> = all.iter().map(|d| d.doc_id.as_str()).collect();
+    assert_eq!(
+        names,
+        (0..10).map(|i| format!("doc{i}")).collect::<Vec<_>>()
+    );
+    let events: Vec<i64> = all.iter().map(|d| d.events).collect();
+    assert_eq!(events, [0, 1, 2, 0, 1, 2, 0, 1, 2, 0]);
+    for k in [1, 3, 4, 10, 11] {
+        let mut walked = Vec::new();
+        let mut after = None;
+        loop {
+            let page = store.documents(after, k).unwrap();
+            assert!(page.len() <= k);
+            walked.extend(page.iter().map(|d| d.id));
+            match page.last() {
+                Some(last) if page.len() == k => after = Some(last.id),
+                _ => break,
+            }
+        }
+        assert_eq!(walked, all.iter().map(|d| d.id).collect::<Vec<_>>(), "{k}");
+    }
+    assert!(store.documents(None, 0).unwrap().is_empty());
+    assert!(store.documents(Some(all[9].id), 5).unwrap().is_empty());
+    assert_eq!(store.documents(Some(-5), 1).unwrap()[0].id, all[0].id);
+}
