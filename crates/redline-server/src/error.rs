@@ -31,7 +31,7 @@ pub struct ErrorBody {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// A stable machine code: `bad_request`, `not_found`, `unauthorized`, `ingest_disabled`,
-    /// `payload_too_large`, `timeout`, `store_error`, `store_busy`.
+    /// `payload_too_large`, `method_not_allowed`, `timeout`, `store_error`, `store_busy`.
     pub code: String,
     /// What went wrong.
     pub message: String,

@@ -10,6 +10,7 @@
 
 /// Which way the index moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Direction {
     /// Up: more conflict.
     Escalation,

@@ -2,7 +2,7 @@
 //! views as `redline escalation`, `ladder`, `alerts`, `claims` and `report`.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use redline_analysis::claims::ClaimGroup;
 use redline_analysis::{Alert, Ladder, Period, Rung};
 use redline_model::ClaimKind;
@@ -11,7 +11,7 @@ use redline_views::dyad::{DyadOptions, DyadView, busiest_dyads, dyad_view};
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
-use super::day;
+use super::{ApiQuery, day};
 use crate::{ApiError, AppState};
 
 /// Which dyads to list.
@@ -38,7 +38,7 @@ pub struct DyadEntry {
 ))]
 pub async fn dyads(
     State(state): State<AppState>,
-    Query(q): Query<DyadsQuery>,
+    ApiQuery(q): ApiQuery<DyadsQuery>,
 ) -> Result<Json<Vec<DyadEntry>>, ApiError> {
     let top = state.page(Some(q.top.unwrap_or(20)))?;
     let directed = q.directed.unwrap_or(false);
@@ -82,7 +82,7 @@ pub struct DyadQuery {
 pub async fn dyad(
     State(state): State<AppState>,
     Path((a, b)): Path<(String, String)>,
-    Query(q): Query<DyadQuery>,
+    ApiQuery(q): ApiQuery<DyadQuery>,
 ) -> Result<Json<DyadView>, ApiError> {
     let (a, b) = redline_views::dyad::parse_dyad(&format!("{a}:{b}"))?;
     let period: Period = match q.by.as_deref() {
@@ -138,7 +138,7 @@ pub struct AlertsQuery {
 ))]
 pub async fn alerts(
     State(state): State<AppState>,
-    Query(q): Query<AlertsQuery>,
+    ApiQuery(q): ApiQuery<AlertsQuery>,
 ) -> Result<Json<Vec<Alert>>, ApiError> {
     let (from, to) = (day("from", &q.from)?, day("to", &q.to)?);
     state
@@ -194,7 +194,7 @@ pub struct ClaimOut {
 ))]
 pub async fn claims(
     State(state): State<AppState>,
-    Query(q): Query<ClaimsQuery>,
+    ApiQuery(q): ApiQuery<ClaimsQuery>,
 ) -> Result<Json<Vec<ClaimGroupOut>>, ApiError> {
     let kind: Option<ClaimKind> = q
         .kind

@@ -1,12 +1,12 @@
 //! `/api/documents`: the stored articles, and one with its text and events.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use redline_store::{DocumentSummary, EventFilter, StoreError, StoredDocument, StoredEvent};
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
-use super::Page;
+use super::{ApiQuery, Page};
 use crate::{ApiError, AppState};
 
 /// Paging of the document list.
@@ -25,7 +25,7 @@ pub struct DocumentsQuery {
 ))]
 pub async fn list(
     State(state): State<AppState>,
-    Query(q): Query<DocumentsQuery>,
+    ApiQuery(q): ApiQuery<DocumentsQuery>,
 ) -> Result<Json<Page<DocumentSummary>>, ApiError> {
     let limit = state.page(q.limit)?;
     let after = q

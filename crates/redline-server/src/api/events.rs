@@ -2,12 +2,12 @@
 //! filters of `redline events`.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use redline_store::{EventCursor, EventFilter, StoreError, StoredCluster, StoredEvent};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::{Page, day, split_list};
+use super::{ApiQuery, Page, day, split_list};
 use crate::{ApiError, AppState};
 
 /// Filters, as `redline events` has them. Lists are comma-separated.
@@ -147,11 +147,10 @@ async fn page(state: AppState, q: EventQuery) -> Result<Json<Page<StoredEvent>>,
 ))]
 pub async fn list(
     State(state): State<AppState>,
-    Query(q): Query<EventQuery>,
+    ApiQuery(q): ApiQuery<EventQuery>,
 ) -> Result<Json<Page<StoredEvent>>, ApiError> {
     page(state, q).await
 }
-
 
 /// Search query: words in the evidence sentences, and the event filters.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -171,10 +170,12 @@ pub struct SearchQuery {
 ))]
 pub async fn search(
     State(state): State<AppState>,
-    Query(s): Query<SearchQuery>,
+    ApiQuery(s): ApiQuery<SearchQuery>,
 ) -> Result<Json<Page<StoredEvent>>, ApiError> {
     if s.q.trim().is_empty() {
-        return Err(ApiError::bad_request("q is empty: give words to search for"));
+        return Err(ApiError::bad_request(
+            "q is empty: give words to search for",
+        ));
     }
     let q = EventQuery {
         text: Some(s.q),
@@ -193,7 +194,7 @@ pub async fn search(
 ))]
 pub async fn clusters(
     State(state): State<AppState>,
-    Query(q): Query<EventQuery>,
+    ApiQuery(q): ApiQuery<EventQuery>,
 ) -> Result<Json<Page<StoredCluster>>, ApiError> {
     let limit = state.page(q.limit)?;
     if q.cursor.is_some() {

@@ -4,8 +4,8 @@ use std::io::Write as _;
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
+use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, StatusCode, header};
 use redline_docs::Input;
 use redline_ingest::{IngestOptions, ingest as run_ingest};
@@ -72,7 +72,11 @@ pub async fn ingest(
         } else {
             "bad_request"
         },
-        message: format!("{} (the limit is {} bytes)", e.body_text(), state.limits.body_bytes),
+        message: format!(
+            "{} (the limit is {} bytes)",
+            e.body_text(),
+            state.limits.body_bytes
+        ),
     })?;
     // One writer at a time; a second ingest waits for the first.
     let _writer = state.ingest_lock.lock().await;
