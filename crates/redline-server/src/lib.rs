@@ -69,7 +69,14 @@ pub struct AppState {
     limits: Limits,
     /// One ingest at a time: the store has one writer.
     ingest_lock: Arc<tokio::sync::Mutex<()>>,
+    /// At most this many queries run at once; the others wait (within their time limit). Each
+    /// holds a pooled connection, so connections and their page caches are reused instead of
+    /// opened cold under load.
+    readers: Arc<tokio::sync::Semaphore>,
 }
+
+/// Queries that run at once: more than a few per core only adds contention in SQLite.
+const READERS: usize = 16;
 
 /// Why the server could not start or stopped.
 #[derive(Debug, thiserror::Error)]
@@ -95,10 +102,11 @@ impl AppState {
         limits: Limits,
     ) -> Result<AppState, StoreError> {
         Ok(AppState {
-            pool: StorePool::new(db, 32)?,
+            pool: StorePool::new(db, READERS)?,
             ingest_token: ingest_token.map(Arc::from),
             limits,
             ingest_lock: Arc::new(tokio::sync::Mutex::new(())),
+            readers: Arc::new(tokio::sync::Semaphore::new(READERS)),
         })
     }
 
@@ -111,13 +119,24 @@ impl AppState {
         F: FnOnce(&Pooled) -> Result<T, ApiError> + Send + 'static,
     {
         let pool = Arc::clone(&self.pool);
-        let task = tokio::task::spawn_blocking(move || {
-            let store = pool.get()?;
-            work(&store)
-        });
-        match tokio::time::timeout(self.limits.request_timeout, task).await {
-            Ok(Ok(result)) => result,
-            Ok(Err(join)) => Err(ApiError::internal(format!("the request failed: {join}"))),
+        let readers = Arc::clone(&self.readers);
+        let run = async move {
+            // The permit travels with the query, so a timed-out query still holds its slot
+            // until it ends: the number of running queries stays bounded.
+            let permit = readers
+                .acquire_owned()
+                .await
+                .map_err(|_| ApiError::internal("the server is shutting down"))?;
+            let task = tokio::task::spawn_blocking(move || {
+                let _permit = permit;
+                let store = pool.get()?;
+                work(&store)
+            });
+            task.await
+                .map_err(|join| ApiError::internal(format!("the request failed: {join}")))?
+        };
+        match tokio::time::timeout(self.limits.request_timeout, run).await {
+            Ok(result) => result,
             Err(_) => Err(ApiError {
                 status: axum::http::StatusCode::SERVICE_UNAVAILABLE,
                 code: "timeout",
