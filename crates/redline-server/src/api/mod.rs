@@ -1,4 +1,4 @@
-//! The routes. Each file is one resource; every handler reads through [`crate::AppState::read`]
+//! The routes. Each file is one resource; every handler reads through `AppState::read`
 //! (a pooled store on a blocking thread, with the time limit) and answers JSON.
 
 mod analysis;
