@@ -6,9 +6,11 @@
 //! Limits: request bodies ([`Limits::body_bytes`]), page sizes ([`Limits::max_page`]) and time per
 //! request ([`Limits::request_timeout`]). Ingest over HTTP is off unless a token is configured,
 //! and then needs `Authorization: Bearer TOKEN`. The OpenAPI 3.1 document is at
-//! `/api/openapi.json`.
+//! `/api/openapi.json`. The dashboard ([`assets`]) is served at `/`: a page, its script and
+//! styles and the vendored uPlot, embedded in the binary.
 
 pub mod api;
+pub mod assets;
 pub mod error;
 pub mod pool;
 
@@ -196,7 +198,7 @@ pub async fn serve(config: Config) -> Result<(), ServerError> {
         source,
     })?;
     eprintln!(
-        "redline serve: {} on http://{bound}/api (OpenAPI: http://{bound}/api/openapi.json); ingest {}",
+        "redline serve: {} on http://{bound}/api (OpenAPI: http://{bound}/api/openapi.json, dashboard: http://{bound}/); ingest {}",
         config.db.display(),
         if state.ingest_token.is_some() {
             "on (token required)"

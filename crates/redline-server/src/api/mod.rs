@@ -54,6 +54,8 @@ pub struct ApiDoc;
 /// Every route.
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/", get(crate::assets::index))
+        .route("/assets/{*file}", get(crate::assets::asset))
         .route("/api/health", get(health))
         .route("/api/stats", get(stats))
         .route("/api/openapi.json", get(openapi_json))

@@ -278,6 +278,10 @@ pub struct EpisodeView {
 pub struct TopEvent {
     /// Cluster id.
     pub id: i64,
+    /// The cluster's first report (an event id of `/api/events`).
+    pub event: i64,
+    /// That report's document.
+    pub document: i64,
     /// First day.
     pub date: String,
     /// Source actor code.
@@ -469,6 +473,8 @@ fn top_event(c: &StoredCluster) -> TopEvent {
         .join(", ");
     TopEvent {
         id: c.id,
+        event: c.first.id,
+        document: c.first.document_id,
         date: c.date_start.clone().unwrap_or_else(|| "?".into()),
         source: r.source.code.clone(),
         target: r
