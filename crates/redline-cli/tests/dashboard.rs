@@ -261,4 +261,17 @@ fn issue_6_dashboard_renders_in_a_browser_and_links_dyad_to_event_to_document() 
             assert!(text.contains(d["explanation"].as_str().unwrap()), "{text}");
         }
     }
+
+    // The actor network: one edge per pair the API lists, each a link to its dyad page.
+    let edges = api(port, "/api/network");
+    let html = dom(&format!("{base}#/network"), &profile);
+    assert!(html.contains("<svg"), "{html}");
+    for e in edges.as_array().unwrap() {
+        let href = format!(
+            "href=\"#/dyad/{}/{}\"",
+            e["source"].as_str().unwrap(),
+            e["target"].as_str().unwrap()
+        );
+        assert!(html.contains(&href), "{href} missing");
+    }
 }

@@ -742,6 +742,86 @@ async function claimsPage(params) {
   return out;
 }
 
+// ---------------------------------------------------------------- network
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/** An SVG element with attributes (no children from the store but text nodes). */
+function svgEl(tag, attrs, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return node;
+}
+
+/** Red for conflict, blue for cooperation, mixed by the share of conflict. */
+function edgeColour(e) {
+  const share = e.conflict / Math.max(1, e.conflict + e.cooperation);
+  const r = Math.round(40 + 160 * share);
+  const b = Math.round(200 - 160 * share);
+  return `rgb(${r}, 60, ${b})`;
+}
+
+async function networkPage(params) {
+  const top = params.get("top") || "40";
+  const edges = await api(`/api/network?top=${enc(top)}`);
+  const out = [
+    el("h1", {}, "Actor network"),
+    el("p", { class: "muted" },
+      `The ${edges.length} busiest directed pairs by real-world events (facts). Colour: red for conflict, blue for cooperation, by their share; width: volume. Each edge links to its dyad page (both directions).`),
+  ];
+  if (edges.length === 0) {
+    out.push(el("p", {}, "No pairs of actors with events yet."));
+    return out;
+  }
+  // Nodes on a circle, the busiest first, so the layout is stable and readable without physics.
+  const volume = new Map();
+  for (const e of edges) {
+    const n = e.cooperation + e.conflict;
+    volume.set(e.source, (volume.get(e.source) || 0) + n);
+    volume.set(e.target, (volume.get(e.target) || 0) + n);
+  }
+  const nodes = [...volume.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const size = 640, centre = size / 2, radius = size / 2 - 90;
+  const at = new Map(nodes.map(([name], i) => {
+    const angle = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
+    return [name, [centre + radius * Math.cos(angle), centre + radius * Math.sin(angle)]];
+  }));
+  const maxTotal = Math.max(...edges.map((e) => e.cooperation + e.conflict));
+  const svg = svgEl("svg", { viewBox: `0 0 ${size} ${size}`, class: "network", role: "img", "aria-label": "Actor network" });
+  for (const e of edges) {
+    const [x1, y1] = at.get(e.source), [x2, y2] = at.get(e.target);
+    // A slight curve keeps A→B and B→A apart.
+    const mx = (x1 + x2) / 2 + (y2 - y1) * 0.12, my = (y1 + y2) / 2 - (x2 - x1) * 0.12;
+    const total = e.cooperation + e.conflict;
+    const a = svgEl("a", { href: `#/dyad/${enc(e.source)}/${enc(e.target)}` },
+      svgEl("path", {
+        d: `M${x1},${y1} Q${mx},${my} ${x2},${y2}`,
+        fill: "none",
+        stroke: edgeColour(e),
+        "stroke-width": (1 + 7 * Math.sqrt(total / maxTotal)).toFixed(1),
+        "stroke-opacity": 0.75,
+        class: "edge",
+      }, svgEl("title", {}, `${e.source} → ${e.target}: ${e.conflict} conflict, ${e.cooperation} cooperation`)));
+    svg.append(a);
+  }
+  for (const [name, n] of nodes) {
+    const [x, y] = at.get(name);
+    const label = svgEl("text", { x, y: y - 12, "text-anchor": "middle", class: "node-label" }, name);
+    svg.append(svgEl("circle", { cx: x, cy: y, r: 4 + 6 * Math.sqrt(n / nodes[0][1]), class: "node" },
+      svgEl("title", {}, `${name}: ${n} events`)), label);
+  }
+  out.push(el("div", { class: "network-wrap" }, svg));
+  out.push(table(
+    ["From", "To", { label: "Conflict", num: true }, { label: "Cooperation", num: true }, ""],
+    edges.map((e) => el("tr", {},
+      el("td", {}, e.source), el("td", {}, e.target),
+      el("td", { class: "num" }, String(e.conflict)), el("td", { class: "num" }, String(e.cooperation)),
+      el("td", {}, link(`#/dyad/${enc(e.source)}/${enc(e.target)}`, "dyad page")))),
+  ));
+  return out;
+}
+
 // ---------------------------------------------------------------- router
 
 let generation = 0;
@@ -765,6 +845,9 @@ function route() {
     render = () => eventsPage(params);
   } else if (parts[0] === "document" && parts.length === 2) {
     render = () => documentPage(parts[1], focus);
+  } else if (parts[0] === "network" && parts.length === 1) {
+    section = "network";
+    render = () => networkPage(params);
   } else if (parts[0] === "claims" && parts.length === 1) {
     section = "claims";
     render = () => claimsPage(params);

@@ -231,6 +231,32 @@ async fn issue_6_ladder_alerts_and_claims_are_served() {
 }
 
 #[tokio::test]
+async fn issue_6_the_network_counts_cooperation_and_conflict_per_pair() {
+    let (status, edges) = get("/api/network").await;
+    assert_eq!(status, StatusCode::OK);
+    let edges = edges.as_array().unwrap();
+    // Busiest first, and MDA->RUS as the escalation golden files count it.
+    let totals: Vec<i64> = edges
+        .iter()
+        .map(|e| e["conflict"].as_i64().unwrap() + e["cooperation"].as_i64().unwrap())
+        .collect();
+    assert!(totals.windows(2).all(|w| w[0] >= w[1]), "{totals:?}");
+    let mda_rus = edges
+        .iter()
+        .find(|e| e["source"] == "MDA" && e["target"] == "RUS")
+        .unwrap();
+    assert_eq!(
+        (
+            mda_rus["conflict"].as_i64(),
+            mda_rus["cooperation"].as_i64()
+        ),
+        (Some(5), Some(1))
+    );
+    let (_, two) = get("/api/network?top=2").await;
+    assert_eq!(two.as_array().unwrap().len(), 2);
+}
+
+#[tokio::test]
 async fn issue_6_the_openapi_document_lists_every_endpoint() {
     let (status, doc) = get("/api/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
@@ -244,6 +270,7 @@ async fn issue_6_the_openapi_document_lists_every_endpoint() {
         "/api/alerts",
         "/api/claims",
         "/api/search",
+        "/api/network",
         "/api/ingest",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} missing");

@@ -54,6 +54,66 @@ pub async fn dyads(
         .await
 }
 
+/// How many edges of the actor network.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct NetworkQuery {
+    /// The busiest pairs to keep (default 40, at most 500).
+    top: Option<usize>,
+}
+
+/// A directed edge of the actor network: real-world events from one actor to another.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Edge {
+    /// Source actor (without roles).
+    source: String,
+    /// Target actor.
+    target: String,
+    /// Real-world events of QuadClass 1 and 2 (cooperation).
+    cooperation: i64,
+    /// Real-world events of QuadClass 3 and 4 (conflict).
+    conflict: i64,
+}
+
+/// The actor network: the busiest directed pairs by real-world events, each with its
+/// cooperation and conflict counts (facts only, dated, with a target).
+#[utoipa::path(get, path = "/api/network", params(NetworkQuery), responses(
+    (status = 200, description = "`[{source, target, cooperation, conflict}]`, busiest first.")
+))]
+pub async fn network(
+    State(state): State<AppState>,
+    ApiQuery(q): ApiQuery<NetworkQuery>,
+) -> Result<Json<Vec<Edge>>, ApiError> {
+    let top = state.page(Some(q.top.unwrap_or(40)))?;
+    state
+        .read(move |store| {
+            let mut counts: std::collections::HashMap<(String, String), (i64, i64)> =
+                std::collections::HashMap::new();
+            for d in store.dyad_counts(&[1, 2])? {
+                counts.entry((d.source, d.target)).or_default().0 += d.clusters;
+            }
+            for d in store.dyad_counts(&[3, 4])? {
+                counts.entry((d.source, d.target)).or_default().1 += d.clusters;
+            }
+            let mut edges: Vec<Edge> = counts
+                .into_iter()
+                .map(|((source, target), (cooperation, conflict))| Edge {
+                    source,
+                    target,
+                    cooperation,
+                    conflict,
+                })
+                .collect();
+            edges.sort_by(|x, y| {
+                (y.cooperation + y.conflict)
+                    .cmp(&(x.cooperation + x.conflict))
+                    .then_with(|| (&x.source, &x.target).cmp(&(&y.source, &y.target)))
+            });
+            edges.truncate(top);
+            Ok(Json(edges))
+        })
+        .await
+}
+
 /// What part of a dyad's history to show.
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct DyadQuery {

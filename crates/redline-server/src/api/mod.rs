@@ -41,6 +41,7 @@ pub struct Page<T> {
         events::search,
         events::clusters,
         analysis::dyads,
+        analysis::network,
         analysis::dyad,
         analysis::ladder,
         analysis::alerts,
@@ -65,6 +66,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/search", get(events::search))
         .route("/api/clusters", get(events::clusters))
         .route("/api/dyads", get(analysis::dyads))
+        .route("/api/network", get(analysis::network))
         .route("/api/dyads/{a}/{b}", get(analysis::dyad))
         .route("/api/ladder", get(analysis::ladder))
         .route("/api/alerts", get(analysis::alerts))
