@@ -8,7 +8,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use clap::Args;
 use redline_analysis::claims::{self, ClaimGroup};
-use redline_model::{ClaimKind, Modality, Polarity};
+use redline_model::ClaimKind;
 use redline_store::{ClaimFilter, Store, StoredClaim};
 use redline_views::claims::{asserter, grouped};
 use serde::Serialize;
@@ -136,13 +136,7 @@ fn print_group(g: &ClaimGroup, members: &[&StoredClaim]) {
     );
     for c in members {
         let r = &c.record;
-        let mut status = Vec::new();
-        if r.polarity == Polarity::Negated {
-            status.push("negated");
-        }
-        if r.modality != Modality::Actual {
-            status.push(r.modality.as_str());
-        }
+        let status = r.status();
         let whose: Vec<&str> = r.subjects.iter().map(|p| p.code.as_str()).collect();
         let place = r
             .location

@@ -10,66 +10,11 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use redline_coder::Coder;
-use redline_coder::claims::group_digits;
-use redline_model::{ClaimRecord, Modality, PartialDate, Polarity, SourceFormat};
 
-struct Case {
-    line: usize,
-    date: Option<NaiveDate>,
-    sentences: Vec<String>,
-    expected: Vec<String>,
-}
-
-enum Item {
-    Verbatim(String),
-    Case(Case),
-}
-
-fn parse(text: &str, file: &Path) -> Vec<Item> {
-    let mut items = Vec::new();
-    let mut date = None;
-    let mut current: Option<Case> = None;
-    for (i, line) in text.lines().enumerate() {
-        if let Some(s) = line.strip_prefix("> ") {
-            match &mut current {
-                Some(c) if c.expected.is_empty() => c.sentences.push(s.to_string()),
-                _ => {
-                    if let Some(c) = current.take() {
-                        items.push(Item::Case(c));
-                    }
-                    current = Some(Case {
-                        line: i + 1,
-                        date,
-                        sentences: vec![s.to_string()],
-                        expected: Vec::new(),
-                    });
-                }
-            }
-        } else if let Some(e) = line.strip_prefix("= ") {
-            let c = current
-                .as_mut()
-                .unwrap_or_else(|| panic!("{}:{}: `=` line before any `>`", file.display(), i + 1));
-            c.expected.push(e.trim().to_string());
-        } else {
-            if let Some(c) = current.take() {
-                items.push(Item::Case(c));
-            }
-            if let Some(d) = line.strip_prefix("@ ") {
-                date = Some(
-                    NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
-                        .unwrap_or_else(|_| panic!("{}:{}: bad date", file.display(), i + 1)),
-                );
-            }
-            items.push(Item::Verbatim(line.to_string()));
-        }
-    }
-    if let Some(c) = current.take() {
-        items.push(Item::Case(c));
-    }
-    items
-}
+mod common;
+use common::{Case, Item, parse};
+use redline_model::{ClaimRecord, Modality, PartialDate, Polarity, SourceFormat, group_digits};
 
 fn render(c: &ClaimRecord) -> String {
     let bounds = if c.low == c.high {

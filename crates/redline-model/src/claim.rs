@@ -134,3 +134,48 @@ pub struct ClaimRecord {
     /// How each part was read, for explanations.
     pub reasons: Vec<String>,
 }
+
+impl ClaimRecord {
+    /// What sets the claim apart from an asserted, actual figure: `negated`, and the modality
+    /// when it is not actual (`hypothetical`, `future`, `conditional`); empty for a plain claim.
+    pub fn status(&self) -> Vec<&'static str> {
+        let mut status = Vec::new();
+        if self.polarity == Polarity::Negated {
+            status.push("negated");
+        }
+        if self.modality != Modality::Actual {
+            status.push(self.modality.as_str());
+        }
+        status
+    }
+}
+
+/// A figure with thousands separators ("200,000"); a fraction or a non-finite value as Rust
+/// writes it. Claims, reasons and flags all show figures this way.
+pub fn group_digits(v: f64) -> String {
+    if !v.is_finite() || v.fract() != 0.0 {
+        return format!("{v}");
+    }
+    let digits = format!("{}", v as u64);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_digits;
+
+    #[test]
+    fn digits_are_grouped_by_thousands() {
+        assert_eq!(group_digits(200000.0), "200,000");
+        assert_eq!(group_digits(97.0), "97");
+        assert_eq!(group_digits(1234567.0), "1,234,567");
+        assert_eq!(group_digits(2.5), "2.5");
+    }
+}

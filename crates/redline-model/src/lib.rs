@@ -16,7 +16,7 @@ mod document;
 mod event;
 mod span;
 
-pub use claim::{ClaimKind, ClaimRecord, Qualifier};
+pub use claim::{ClaimKind, ClaimRecord, Qualifier, group_digits};
 pub use codes::{ActorCode, CameoCode, CodeError};
 pub use date::{DatePrecision, PartialDate};
 pub use document::{

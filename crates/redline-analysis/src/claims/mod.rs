@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use redline_model::{ClaimKind, ClaimRecord, Modality, Polarity, Qualifier};
+use redline_model::{ClaimKind, ClaimRecord, Modality, Polarity, Qualifier, group_digits};
 use serde::Serialize;
 
 /// A claim as the analysis sees it: the record, who asserts it, and its quantity key.
@@ -201,7 +201,7 @@ fn interval(r: &ClaimRecord, rules: &ClaimRules) -> (f64, f64) {
 
 /// The figure as a reader would say it: "about 30,000", "8,000–11,000".
 pub fn figure(r: &ClaimRecord) -> String {
-    let n = |v: f64| group_digits(v);
+    let n = group_digits;
     match r.qualifier {
         Qualifier::Exact => n(r.low),
         Qualifier::About => format!("about {}", n(r.low)),
@@ -215,22 +215,6 @@ pub fn figure(r: &ClaimRecord) -> String {
             n(r.high)
         ),
     }
-}
-
-/// A number with thousands separators.
-fn group_digits(v: f64) -> String {
-    if !v.is_finite() || v.fract() != 0.0 {
-        return format!("{v}");
-    }
-    let digits = format!("{}", v as u64);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The middle of what a claim states, for ratios.

@@ -7,7 +7,6 @@
 use std::fmt::Write as _;
 
 use redline_analysis::claims::{self, ClaimGroup, DisagreementKind};
-use redline_model::{Modality, Polarity};
 use redline_store::{ClaimFilter, Store, StoredClaim};
 
 use super::Report;
@@ -100,13 +99,7 @@ pub(super) fn claims_section(store: &Store, report: &Report) -> String {
 
 fn claim_row(c: &StoredClaim) -> String {
     let r = &c.record;
-    let mut status = Vec::new();
-    if r.polarity == Polarity::Negated {
-        status.push("negated");
-    }
-    if r.modality != Modality::Actual {
-        status.push(r.modality.as_str());
-    }
+    let status = r.status();
     let whose: Vec<&str> = r.subjects.iter().map(|p| p.text.as_str()).collect();
     format!(
         "<tr><td class=\"nowrap\">{}</td><td>#{} {} {}{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",

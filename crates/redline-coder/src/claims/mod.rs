@@ -18,7 +18,7 @@
 use chrono::NaiveDate;
 use redline_model::{
     Attribution, ClaimKind, ClaimRecord, Document, Modality, PartialDate, Participant, Polarity,
-    Qualifier,
+    Qualifier, group_digits,
 };
 
 use crate::CodedSentence;
@@ -360,6 +360,15 @@ pub fn sentence_claims(
     let in_time: Vec<bool> = (0..text.len())
         .map(|i| s.time.expressions.iter().any(|e| e.start <= i && i < e.end))
         .collect();
+    // Which tokens lie inside an actor mention: unit phrases may run through names.
+    let in_mention: Vec<bool> = (0..lower.len())
+        .map(|i| {
+            s.analysis
+                .mentions
+                .iter()
+                .any(|m| m.start <= i && i < m.end)
+        })
+        .collect();
     let published = doc.meta.published.map(|d| d.first_day());
     let sentence = &doc.text[s.span.start as usize..s.span.end as usize];
     let mut i = 0;
@@ -369,7 +378,7 @@ pub fn sentence_claims(
             continue;
         };
         i = num.end;
-        let Some(claim) = claim_of(lex, doc, s, &text, &lower, &num) else {
+        let Some(claim) = claim_of(lex, doc, s, &text, &lower, &in_mention, &num) else {
             continue;
         };
         let (date, date_precision, date_reason) = claim_date(s, &lower, &num, published);
@@ -766,12 +775,10 @@ fn claim_of(
     s: &CodedSentence,
     text: &[&str],
     lower: &[&str],
+    in_mention: &[bool],
     num: &Number,
 ) -> Option<Reading> {
     let mentions = &s.analysis.mentions;
-    let in_mention: Vec<bool> = (0..lower.len())
-        .map(|i| mentions.iter().any(|m| m.start <= i && i < m.end))
-        .collect();
     let mut reasons = Vec::new();
     let deaths_of = num.start >= 2
         && matches!(lower[num.start - 1], "of")
@@ -786,10 +793,11 @@ fn claim_of(
         && numeral(lower[num.start]).is_some();
     // Where the unit phrase lies: after the number, or before it ("the number of X ... is N"),
     // or "the deaths of N". A sum of money is its own unit.
+    let after = unit_after(lower, num.end, in_mention);
     let (phrase_start, unit_at, class) = if num.currency.is_some() {
         (num.end, num.end - 1, UnitClass::People)
     } else if let Some(m) = verb_measure {
-        let unit = unit_after(lower, num.end, &in_mention)
+        let unit = after
             .filter(|(_, c)| matches!(c, UnitClass::Personnel | UnitClass::People))
             .map_or(num.start - 1, |(u, _)| u);
         reasons.push(format!(
@@ -797,14 +805,12 @@ fn claim_of(
             text[num.start - 1]
         ));
         (num.end, unit, UnitClass::Casualty(m))
-    } else if word_number
-        && unit_after(lower, num.end, &in_mention).is_none_or(|(u, _)| u != num.end)
-    {
+    } else if word_number && after.is_none_or(|(u, _)| u != num.end) {
         // "one", "two": only a number when its noun follows at once ("two batteries").
         return None;
-    } else if let Some((u, c)) = unit_after(lower, num.end, &in_mention) {
+    } else if let Some((u, c)) = after {
         (num.end, u, c)
-    } else if let Some((p, u, c)) = unit_before(lower, num.start, &in_mention) {
+    } else if let Some((p, u, c)) = unit_before(lower, num.start, in_mention) {
         reasons.push(format!(
             "unit before the number: `{}`",
             text[p.saturating_sub(2)..=u].join(" ")
@@ -1231,22 +1237,6 @@ fn bounds_text(low: f64, high: f64) -> String {
     } else {
         format!("{}–{}", group_digits(low), group_digits(high))
     }
-}
-
-/// A number with thousands separators, without decimals when it is whole.
-pub fn group_digits(v: f64) -> String {
-    if v.fract() != 0.0 {
-        return format!("{v}");
-    }
-    let digits = format!("{}", v as u64);
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -45,11 +45,3 @@ fn qualifiers_before_a_number_widen_its_start() {
     let n = number_at(&lower, 2).unwrap();
     assert_eq!((n.start, n.low, n.currency), (1, 61e9, Some("USD")));
 }
-
-#[test]
-fn digits_are_grouped_by_thousands() {
-    assert_eq!(group_digits(200000.0), "200,000");
-    assert_eq!(group_digits(97.0), "97");
-    assert_eq!(group_digits(1234567.0), "1,234,567");
-    assert_eq!(group_digits(2.5), "2.5");
-}

@@ -91,10 +91,9 @@ pub async fn ingest(
             .map_err(|e| ApiError::internal(format!("a temporary file: {e}")))?;
         let name = file.path().display().to_string();
         let mut store = Store::open(&db)?;
-        let (coder, _) = redline_coder::Coder::embedded();
         let tally = run_ingest(
             &mut store,
-            &coder,
+            coder(),
             &[Input::Path(file.path().to_path_buf())],
             &IngestOptions::default(),
             |_| {},
@@ -121,6 +120,12 @@ pub async fn ingest(
         Ok(r) => r.map(Json),
         Err(e) => Err(ApiError::internal(format!("the ingest failed: {e}"))),
     }
+}
+
+/// The embedded dictionary, compiled once for the life of the server rather than per ingest.
+fn coder() -> &'static redline_coder::Coder {
+    static CODER: std::sync::OnceLock<redline_coder::Coder> = std::sync::OnceLock::new();
+    CODER.get_or_init(|| redline_coder::Coder::embedded().0)
 }
 
 /// Compares without stopping at the first difference, so the time taken does not tell how much
