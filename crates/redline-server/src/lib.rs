@@ -11,6 +11,7 @@
 
 pub mod api;
 pub mod assets;
+pub mod cache;
 pub mod error;
 pub mod pool;
 
@@ -75,10 +76,18 @@ pub struct AppState {
     /// holds a pooled connection, so connections and their page caches are reused instead of
     /// opened cold under load.
     readers: Arc<tokio::sync::Semaphore>,
+    /// Answers of the expensive endpoints, until the store changes.
+    cache: Arc<cache::AnswerCache>,
 }
 
-/// Queries that run at once: more than a few per core only adds contention in SQLite.
-const READERS: usize = 16;
+/// Queries that run at once: two per core (one computing while another waits on the disk),
+/// at least 4. More only adds contention in SQLite and memory: a dyad view of a busy dyad holds
+/// tens of megabytes while it is computed, so the readers bound the server's peak memory.
+fn readers() -> usize {
+    std::thread::available_parallelism()
+        .map_or(4, |n| n.get() * 2)
+        .clamp(4, 32)
+}
 
 /// Why the server could not start or stopped.
 #[derive(Debug, thiserror::Error)]
@@ -104,11 +113,12 @@ impl AppState {
         limits: Limits,
     ) -> Result<AppState, StoreError> {
         Ok(AppState {
-            pool: StorePool::new(db, READERS)?,
+            cache: Arc::new(cache::AnswerCache::new(&db)?),
+            pool: StorePool::new(db, readers())?,
             ingest_token: ingest_token.map(Arc::from),
             limits,
             ingest_lock: Arc::new(tokio::sync::Mutex::new(())),
-            readers: Arc::new(tokio::sync::Semaphore::new(READERS)),
+            readers: Arc::new(tokio::sync::Semaphore::new(readers())),
         })
     }
 
@@ -148,6 +158,32 @@ impl AppState {
                 ),
             }),
         }
+    }
+
+    /// The answer cache, for handlers to move into their blocking closure.
+    pub(crate) fn cache(&self) -> Arc<cache::AnswerCache> {
+        Arc::clone(&self.cache)
+    }
+
+    /// Computes the overview's answers (counts, busiest dyads, network, alerts, the busiest
+    /// dyads' views) into the cache, so that the first visitor of a large store does not wait
+    /// for them. Runs on a blocking thread without a time limit; prints how long it took.
+    pub fn warm(&self) -> tokio::task::JoinHandle<()> {
+        let (pool, cache) = (Arc::clone(&self.pool), self.cache());
+        tokio::task::spawn_blocking(move || {
+            let started = std::time::Instant::now();
+            let warmed = pool
+                .get()
+                .map_err(ApiError::from)
+                .and_then(|store| api::warm(&cache, &store));
+            match warmed {
+                Ok(n) => eprintln!(
+                    "redline serve: overview ready ({n} answers computed in {:.1} s)",
+                    started.elapsed().as_secs_f64()
+                ),
+                Err(e) => eprintln!("redline serve: could not prepare the overview: {}", e.message),
+            }
+        })
     }
 
     /// A page size from a request: the default when none, an error above the limit.
@@ -206,6 +242,9 @@ pub async fn serve(config: Config) -> Result<(), ServerError> {
             "off"
         }
     );
+    // Warming runs beside serving: requests are answered meanwhile, and one that asks for an
+    // answer being warmed waits for it instead of computing it twice.
+    let _warming = state.warm();
     axum::serve(listener, router(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -28,7 +28,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use cluster::{ClusterRules, actor_base, codes_compatible};
 pub use error::{Result, StoreError};
 pub use query::{
-    ClaimFilter, DocumentSummary, DyadCount, EventCursor, EventFilter, StoreCounts, StoredClaim,
+    ClaimFilter, ClusterFact, DocumentSummary, DyadCount, EventCursor, EventFilter, StoreCounts, StoredClaim,
     StoredCluster, StoredDocument, StoredEvent,
 };
 /// The SQLite binding the store is built on, for callers that need to inspect a file directly
@@ -140,6 +140,16 @@ impl Store {
     pub fn schema_version(&self) -> Result<i64> {
         self.conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.sql(e))
+    }
+
+    /// SQLite's `data_version` of this connection: it changes when another connection (of
+    /// this process or another) commits to the store, and never for this connection's own
+    /// writes. A reader that keeps one connection aside can tell with it whether answers it
+    /// computed earlier still hold, at the cost of one pragma.
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
             .map_err(|e| self.sql(e))
     }
 

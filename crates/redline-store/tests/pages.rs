@@ -440,3 +440,94 @@ fn issue_6_documents_page_by_row_id() {
     assert!(store.documents(Some(all[9].id), 5).unwrap().is_empty());
     assert_eq!(store.documents(Some(-5), 1).unwrap()[0].id, all[0].id);
 }
+
+/// The narrow query that red-line rules read gives the same events, fields and order as the
+/// full cluster query filtered to dated clusters (in its order once sorted), with and without a
+/// last day.
+#[test]
+fn issue_6_dated_facts_are_the_dated_clusters_in_few_fields() {
+    let (_dir, store) = mixed_store();
+    for to in [None, chrono::NaiveDate::from_ymd_opt(2025, 3, 5)] {
+        let mut expected = Vec::new();
+        store
+            .clusters(&EventFilter::default(), |c| -> Result<(), StoreError> {
+                if let Some(date) = c.start_date()
+                    && to.is_none_or(|t| date <= t)
+                {
+                    let r = &c.first.record;
+                    expected.push((
+                        c.id,
+                        date,
+                        r.source.code.clone(),
+                        r.target.as_ref().map(|t| t.code.clone()),
+                        r.cameo.clone(),
+                        r.sentence.clone(),
+                    ));
+                }
+                Ok(())
+            })
+            .unwrap();
+        let mut got = Vec::new();
+        let n = store
+            .dated_facts(to, |f| -> Result<(), StoreError> {
+                got.push((f.id, f.date, f.source, f.target, f.cameo, f.evidence));
+                Ok(())
+            })
+            .unwrap();
+        assert!(!expected.is_empty());
+        assert_eq!(n, got.len());
+        got.sort_by_key(|f| (f.1, f.0));
+        assert_eq!(got, expected, "to {to:?}");
+    }
+}
+
+/// A connection that never writes sees `data_version` move when another connection commits,
+/// and stay put otherwise: what the server's answer cache is invalidated by.
+#[test]
+fn issue_6_data_version_moves_when_another_connection_commits() {
+    let (dir, mut store) = store();
+    let watcher = Store::open_read_only(dir.path().join("test.db")).unwrap();
+    let before = watcher.data_version().unwrap();
+    assert_eq!(watcher.data_version().unwrap(), before, "no commit, no change");
+    let d = doc("v1", None, "Wire", "2025-03-01", "Russian forces shelled Kharkiv.");
+    let e = event(&d, "RUSMIL", "190", Some("UKR"), "2025-03-01");
+    store.write_batch(&[input(d, vec![e])]).unwrap();
+    assert_ne!(watcher.data_version().unwrap(), before);
+}
+
+/// Counting pairs from the clusters' key index gives what joining each cluster to its first
+/// report gives, for every set of classes.
+#[test]
+fn issue_6_dyad_counts_from_the_index_match_the_join_to_first_reports() {
+    let (dir, store) = mixed_store();
+    let raw = redline_store::sqlite::Connection::open(dir.path().join("test.db")).unwrap();
+    for classes in [vec![], vec![1, 2], vec![3, 4], vec![4], vec![2]] {
+        let cond = if classes.is_empty() {
+            String::new()
+        } else {
+            let list: Vec<String> = classes.iter().map(u8::to_string).collect();
+            format!("AND e.quad_class IN ({})", list.join(","))
+        };
+        let sql = format!(
+            "SELECT c.source_base, c.target_base, count(*) FROM clusters c \
+             JOIN events e ON e.id = c.first_event_id \
+             WHERE c.polarity = 'asserted' AND c.modality = 'actual' \
+             AND c.target_base <> '' AND c.source_base <> c.target_base \
+             AND c.date_start IS NOT NULL {cond} \
+             GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2"
+        );
+        let mut stmt = raw.prepare(&sql).unwrap();
+        let want: Vec<(String, String, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let got: Vec<(String, String, i64)> = store
+            .dyad_counts(&classes)
+            .unwrap()
+            .into_iter()
+            .map(|d| (d.source, d.target, d.clusters))
+            .collect();
+        assert_eq!(got, want, "classes {classes:?}");
+    }
+}

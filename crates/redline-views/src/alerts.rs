@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use redline_analysis::Ladder;
 use redline_analysis::redlines::{self, Alert, Candidate, Rule};
-use redline_store::{EventFilter, Store, StoreError};
+use redline_store::{Store, StoreError};
 
 use crate::ViewError;
 
@@ -43,29 +43,24 @@ pub fn load_rules(path: Option<&Path>, ladder: &Ladder) -> Result<Vec<Rule>, Vie
     Ok(rules)
 }
 
-/// The real-world events (facts) of the store as the rules see them, up to `to`.
+/// The real-world events (facts) of the store as the rules see them, up to `to`, in date then
+/// cluster id order.
 pub fn candidates(store: &Store, to: Option<NaiveDate>) -> Result<Vec<Candidate>, StoreError> {
     let mut events = Vec::new();
-    store.clusters(&EventFilter::default(), |c| -> Result<(), StoreError> {
-        let Some(date) = c.start_date() else {
-            return Ok(());
-        };
-        if to.is_some_and(|t| date > t) {
-            return Ok(());
-        }
-        let r = &c.first.record;
+    store.dated_facts(to, |f| -> Result<(), StoreError> {
         events.push(Candidate {
-            id: c.id,
-            date,
-            source: r.source.code.clone(),
-            source_country: r.source.country.clone(),
-            target: r.target.as_ref().map(|t| t.code.clone()),
-            target_country: r.target.as_ref().and_then(|t| t.country.clone()),
-            cameo: r.cameo.clone(),
-            signals: r.signals.clone(),
-            evidence: r.sentence.clone(),
+            id: f.id,
+            date: f.date,
+            source: f.source,
+            source_country: f.source_country,
+            target: f.target,
+            target_country: f.target_country,
+            cameo: f.cameo,
+            signals: f.signals,
+            evidence: f.evidence,
         });
         Ok(())
     })?;
+    events.sort_unstable_by_key(|e| (e.date, e.id));
     Ok(events)
 }

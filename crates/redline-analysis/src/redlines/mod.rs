@@ -236,27 +236,27 @@ pub fn evaluate(rules: &[Rule], ladder: &Ladder, events: &[Candidate]) -> Vec<Al
         let mut matching: Vec<&Candidate> =
             events.iter().filter(|e| rule.matches(e, ladder)).collect();
         matching.sort_by_key(|e| (e.date, e.id));
-        // Group by pair of actors when asked, else one group.
-        let mut groups: Vec<Vec<&Candidate>> = Vec::new();
-        if rule.per_dyad {
-            let key = |e: &Candidate| {
-                let a = e.source_country.clone().unwrap_or_else(|| e.source.clone());
+        // Group by pair of actors when asked, else one group. One pass into an ordered map:
+        // groups come out in key order and keep the date order of `matching`.
+        let groups: Vec<Vec<&Candidate>> = if rule.per_dyad {
+            fn key(e: &Candidate) -> (&str, &str) {
+                let a = e.source_country.as_deref().unwrap_or(&e.source);
                 let b = e
                     .target_country
-                    .clone()
-                    .or_else(|| e.target.clone())
+                    .as_deref()
+                    .or(e.target.as_deref())
                     .unwrap_or_default();
                 if a <= b { (a, b) } else { (b, a) }
-            };
-            let mut keys: Vec<(String, String)> = matching.iter().map(|e| key(e)).collect();
-            keys.sort();
-            keys.dedup();
-            for k in keys {
-                groups.push(matching.iter().copied().filter(|e| key(e) == k).collect());
             }
+            let mut by_pair: std::collections::BTreeMap<(&str, &str), Vec<&Candidate>> =
+                std::collections::BTreeMap::new();
+            for e in matching {
+                by_pair.entry(key(e)).or_default().push(e);
+            }
+            by_pair.into_values().collect()
         } else {
-            groups.push(matching);
-        }
+            vec![matching]
+        };
         let window = Duration::days(rule.window_days - 1);
         for group in groups {
             let mut start = 0;
@@ -457,5 +457,51 @@ mod tests {
         assert!(contains_word("send tanks, and more", "tanks"));
         assert!(!contains_word("send tanks, and more", "tank"));
         assert!(contains_word("a patriot battery", "patriot"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// The rules read events in date order and never look ahead: evaluating the events up
+        /// to a day gives exactly the alerts of the whole evaluation whose last event is on or
+        /// before that day. The server answers `/api/alerts?to=` from one cached evaluation
+        /// because of this.
+        #[test]
+        fn issue_6_alerts_up_to_a_day_are_a_prefix_of_all_alerts(
+            events in proptest::collection::vec(
+                (0i64..40, 0usize..4, 0usize..4, 0usize..3),
+                0..60,
+            ),
+            cut in 0i64..40,
+        ) {
+            let ladder = Ladder::embedded();
+            let rules = parse("redlines.yaml", EMBEDDED, &ladder).unwrap();
+            let actors = ["RUSMIL", "UKRMIL", "USAGOV", "IGONAT"];
+            let kinds: [(&str, &[&str]); 3] = [
+                ("190", &[]),
+                ("195", &[]),
+                ("1383", &["red_line"]),
+            ];
+            let day0 = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+            let all: Vec<Candidate> = events
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, s, t, _))| s != t)
+                .map(|(i, &(d, s, t, k))| {
+                    let date = (day0 + Duration::days(d)).format("%Y-%m-%d").to_string();
+                    let (cameo, signals) = kinds[k];
+                    ev(i as i64, &date, actors[s], Some(actors[t]), cameo, signals, "fighting")
+                })
+                .collect();
+            let last_day = day0 + Duration::days(cut);
+            let upto: Vec<Candidate> =
+                all.iter().filter(|e| e.date <= last_day).cloned().collect();
+            let direct = evaluate(&rules, &ladder, &upto);
+            let selected: Vec<Alert> = evaluate(&rules, &ladder, &all)
+                .into_iter()
+                .filter(|a| a.events.last().is_some_and(|e| e.date <= last_day))
+                .collect();
+            proptest::prop_assert_eq!(direct, selected);
+        }
     }
 }

@@ -1,17 +1,21 @@
 //! `/api/dyads`, `/api/ladder`, `/api/alerts`, `/api/claims`: the analysis, through the same
 //! views as `redline escalation`, `ladder`, `alerts`, `claims` and `report`.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use axum::Json;
 use axum::extract::{Path, State};
 use redline_analysis::claims::ClaimGroup;
 use redline_analysis::{Alert, Ladder, Period, Rung};
 use redline_model::ClaimKind;
-use redline_store::{ClaimFilter, StoredClaim};
+use redline_store::{ClaimFilter, Store, StoredClaim};
 use redline_views::dyad::{DyadOptions, DyadView, busiest_dyads, dyad_view};
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
 use super::{ApiQuery, day};
+use crate::cache::AnswerCache;
 use crate::{ApiError, AppState};
 
 /// Which dyads to list.
@@ -42,16 +46,32 @@ pub async fn dyads(
 ) -> Result<Json<Vec<DyadEntry>>, ApiError> {
     let top = state.page(Some(q.top.unwrap_or(20)))?;
     let directed = q.directed.unwrap_or(false);
+    let cache = state.cache();
     state
         .read(move |store| {
             Ok(Json(
-                busiest_dyads(store, top, directed)?
-                    .into_iter()
-                    .map(|(a, b)| DyadEntry { a, b })
+                busiest(&cache, store, directed)?
+                    .iter()
+                    .take(top)
+                    .map(|(a, b)| DyadEntry {
+                        a: a.clone(),
+                        b: b.clone(),
+                    })
                     .collect(),
             ))
         })
         .await
+}
+
+/// Every dyad with conflict events, busiest first (cached).
+pub(crate) fn busiest(
+    cache: &AnswerCache,
+    store: &Store,
+    directed: bool,
+) -> Result<Arc<Vec<(String, String)>>, ApiError> {
+    cache.get_or_compute(&format!("busiest dyads directed={directed}"), || {
+        Ok(busiest_dyads(store, usize::MAX, directed)?)
+    })
 }
 
 /// How many edges of the actor network.
@@ -62,7 +82,7 @@ pub struct NetworkQuery {
 }
 
 /// A directed edge of the actor network: real-world events from one actor to another.
-#[derive(Debug, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Edge {
     /// Source actor (without roles).
     source: String,
@@ -84,34 +104,49 @@ pub async fn network(
     ApiQuery(q): ApiQuery<NetworkQuery>,
 ) -> Result<Json<Vec<Edge>>, ApiError> {
     let top = state.page(Some(q.top.unwrap_or(40)))?;
+    let cache = state.cache();
     state
         .read(move |store| {
-            let mut counts: std::collections::HashMap<(String, String), (i64, i64)> =
-                std::collections::HashMap::new();
-            for d in store.dyad_counts(&[1, 2])? {
-                counts.entry((d.source, d.target)).or_default().0 += d.clusters;
-            }
-            for d in store.dyad_counts(&[3, 4])? {
-                counts.entry((d.source, d.target)).or_default().1 += d.clusters;
-            }
-            let mut edges: Vec<Edge> = counts
-                .into_iter()
-                .map(|((source, target), (cooperation, conflict))| Edge {
-                    source,
-                    target,
-                    cooperation,
-                    conflict,
-                })
-                .collect();
-            edges.sort_by(|x, y| {
-                (y.cooperation + y.conflict)
-                    .cmp(&(x.cooperation + x.conflict))
-                    .then_with(|| (&x.source, &x.target).cmp(&(&y.source, &y.target)))
-            });
-            edges.truncate(top);
-            Ok(Json(edges))
+            Ok(Json(
+                network_edges(&cache, store)?
+                    .iter()
+                    .take(top)
+                    .cloned()
+                    .collect(),
+            ))
         })
         .await
+}
+
+/// Every edge of the actor network, busiest first (cached).
+pub(crate) fn network_edges(
+    cache: &AnswerCache,
+    store: &Store,
+) -> Result<Arc<Vec<Edge>>, ApiError> {
+    cache.get_or_compute("network", || {
+        let mut counts: HashMap<(String, String), (i64, i64)> = HashMap::new();
+        for d in store.dyad_counts(&[1, 2])? {
+            counts.entry((d.source, d.target)).or_default().0 += d.clusters;
+        }
+        for d in store.dyad_counts(&[3, 4])? {
+            counts.entry((d.source, d.target)).or_default().1 += d.clusters;
+        }
+        let mut edges: Vec<Edge> = counts
+            .into_iter()
+            .map(|((source, target), (cooperation, conflict))| Edge {
+                source,
+                target,
+                cooperation,
+                conflict,
+            })
+            .collect();
+        edges.sort_by(|x, y| {
+            (y.cooperation + y.conflict)
+                .cmp(&(x.cooperation + x.conflict))
+                .then_with(|| (&x.source, &x.target).cmp(&(&y.source, &y.target)))
+        });
+        Ok(edges)
+    })
 }
 
 /// What part of a dyad's history to show.
@@ -143,7 +178,7 @@ pub async fn dyad(
     State(state): State<AppState>,
     Path((a, b)): Path<(String, String)>,
     ApiQuery(q): ApiQuery<DyadQuery>,
-) -> Result<Json<DyadView>, ApiError> {
+) -> Result<Json<Arc<DyadView>>, ApiError> {
     let (a, b) = redline_views::dyad::parse_dyad(&format!("{a}:{b}"))?;
     let period: Period = match q.by.as_deref() {
         None => Period::Week,
@@ -160,19 +195,31 @@ pub async fn dyad(
     {
         return Err(ApiError::bad_request(format!("from={f} is after to={t}")));
     }
+    let cache = state.cache();
     state
-        .read(move |store| {
-            let documents = store.documents_per_day()?;
-            let ladder = Ladder::embedded();
-            Ok(Json(dyad_view(
-                store,
-                &documents,
-                &ladder,
-                (&a, &b),
-                &options,
-            )?))
-        })
+        .read(move |store| Ok(Json(dyad_answer(&cache, store, (&a, &b), &options)?)))
         .await
+}
+
+/// A dyad's view (cached, as is the news volume all views share).
+pub(crate) fn dyad_answer(
+    cache: &AnswerCache,
+    store: &Store,
+    (a, b): (&str, &str),
+    options: &DyadOptions,
+) -> Result<Arc<DyadView>, ApiError> {
+    cache.get_or_compute(&format!("dyad {a}:{b} {options:?}"), || {
+        let documents = cache.get_or_compute("documents per day", || {
+            Ok(store.documents_per_day()?)
+        })?;
+        Ok(dyad_view(
+            store,
+            &documents,
+            &Ladder::embedded(),
+            (a, b),
+            options,
+        )?)
+    })
 }
 
 /// The escalation ladder's rungs, lowest first.
@@ -183,33 +230,86 @@ pub async fn ladder() -> Json<Vec<Rung>> {
     Json(Ladder::embedded().rungs)
 }
 
-/// Dates for alerts.
+/// Which alerts.
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct AlertsQuery {
     /// Only alerts whose last event is on or after this day.
     from: Option<String>,
-    /// Only events on or before this day.
+    /// Only alerts whose events are all on or before this day (the alerts the rules give over
+    /// the events up to this day).
     to: Option<String>,
+    /// Only the alerts of this rule (its id).
+    rule: Option<String>,
+    /// How many, newest first (default 50, at most 500).
+    limit: Option<usize>,
 }
 
-/// The red-line alerts of the shipped rules, each with its rule and the events that triggered it.
+/// Alerts, newest first, and how many matched in all.
+#[derive(Debug, Serialize)]
+pub struct AlertPage {
+    /// Alerts matching the query, before the limit.
+    total: usize,
+    /// The newest `limit` of them.
+    items: Vec<Alert>,
+}
+
+/// The red-line alerts of the shipped rules, newest first, each with its rule and the events
+/// that triggered it. The rules are evaluated once over the whole store (and again when it
+/// changes); `from`, `to` and `rule` select from that evaluation. Selecting by `to` gives the
+/// same alerts as evaluating only the events up to `to`, because the rules read events in date
+/// order and never look ahead.
 #[utoipa::path(get, path = "/api/alerts", params(AlertsQuery), responses(
-    (status = 200, description = "`[alert]`")
+    (status = 200, description = "`{total, items: [alert]}`, newest first."),
+    (status = 400, description = "A bad date, rule or limit.", body = crate::error::ErrorBody)
 ))]
 pub async fn alerts(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<AlertsQuery>,
-) -> Result<Json<Vec<Alert>>, ApiError> {
+) -> Result<Json<AlertPage>, ApiError> {
     let (from, to) = (day("from", &q.from)?, day("to", &q.to)?);
+    let limit = state.page(q.limit)?;
+    let ladder = Ladder::embedded();
+    let rules = redline_views::alerts::load_rules(None, &ladder)?;
+    if let Some(r) = &q.rule
+        && !rules.iter().any(|x| &x.id == r)
+    {
+        let ids: Vec<&str> = rules.iter().map(|x| x.id.as_str()).collect();
+        return Err(ApiError::bad_request(format!(
+            "rule={r:?} is not a rule (rules: {})",
+            ids.join(", ")
+        )));
+    }
+    let cache = state.cache();
     state
         .read(move |store| {
-            let ladder = Ladder::embedded();
-            let rules = redline_views::alerts::load_rules(None, &ladder)?;
-            let (alerts, _) =
-                redline_views::alerts::alerts_between(store, &rules, &ladder, from, to)?;
-            Ok(Json(alerts))
+            let all = all_alerts(&cache, store)?;
+            let chosen: Vec<&Alert> = all
+                .iter()
+                .rev()
+                .filter(|a| q.rule.as_ref().is_none_or(|r| &a.rule == r))
+                .filter(|a| {
+                    a.events.last().is_some_and(|last| {
+                        from.is_none_or(|f| last.date >= f) && to.is_none_or(|t| last.date <= t)
+                    })
+                })
+                .collect();
+            Ok(Json(AlertPage {
+                total: chosen.len(),
+                items: chosen.into_iter().take(limit).cloned().collect(),
+            }))
         })
         .await
+}
+
+/// Every alert of the shipped rules over the whole store, oldest first (cached).
+pub(crate) fn all_alerts(cache: &AnswerCache, store: &Store) -> Result<Arc<Vec<Alert>>, ApiError> {
+    cache.get_or_compute("alerts", || {
+        let ladder = Ladder::embedded();
+        let rules = redline_views::alerts::load_rules(None, &ladder)?;
+        let (alerts, _) =
+            redline_views::alerts::alerts_between(store, &rules, &ladder, None, None)?;
+        Ok(alerts)
+    })
 }
 
 /// Which claims.
@@ -255,7 +355,7 @@ pub struct ClaimOut {
 pub async fn claims(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<ClaimsQuery>,
-) -> Result<Json<Vec<ClaimGroupOut>>, ApiError> {
+) -> Result<Json<Arc<Vec<ClaimGroupOut>>>, ApiError> {
     let kind: Option<ClaimKind> = q
         .kind
         .as_deref()
@@ -269,26 +369,29 @@ pub async fn claims(
         limit: None,
     };
     let only_disagreements = q.disagreements.unwrap_or(false);
+    let key = format!("claims {q:?}");
+    let cache = state.cache();
     state
         .read(move |store| {
-            let (stored, groups) = redline_views::claims::grouped(store, &filter)?;
-            let out = groups
-                .into_iter()
-                .filter(|g| !only_disagreements || !g.disagreements.is_empty())
-                .map(|group| {
-                    let members = group
-                        .claims
-                        .iter()
-                        .filter_map(|id| stored.iter().find(|c| c.id == *id))
-                        .map(|c| ClaimOut {
-                            asserter: redline_views::claims::asserter(c),
-                            claim: c.clone(),
-                        })
-                        .collect();
-                    ClaimGroupOut { group, members }
-                })
-                .collect();
-            Ok(Json(out))
+            Ok(Json(cache.get_or_compute(&key, || {
+                let (stored, groups) = redline_views::claims::grouped(store, &filter)?;
+                Ok(groups
+                    .into_iter()
+                    .filter(|g| !only_disagreements || !g.disagreements.is_empty())
+                    .map(|group| {
+                        let members = group
+                            .claims
+                            .iter()
+                            .filter_map(|id| stored.iter().find(|c| c.id == *id))
+                            .map(|c| ClaimOut {
+                                asserter: redline_views::claims::asserter(c),
+                                claim: c.clone(),
+                            })
+                            .collect();
+                        ClaimGroupOut { group, members }
+                    })
+                    .collect::<Vec<_>>())
+            })?))
         })
         .await
 }

@@ -195,7 +195,7 @@ pub async fn search(
 pub async fn clusters(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<EventQuery>,
-) -> Result<Json<Page<StoredCluster>>, ApiError> {
+) -> Result<Json<std::sync::Arc<Page<StoredCluster>>>, ApiError> {
     let limit = state.page(q.limit)?;
     if q.cursor.is_some() {
         return Err(ApiError::bad_request(
@@ -204,14 +204,19 @@ pub async fn clusters(
     }
     let mut filter = q.filter()?;
     filter.limit = Some(limit);
+    // The first page of a busy store sorts every cluster; keep it until the store changes.
+    let key = format!("clusters {q:?} limit={limit}");
+    let cache = state.cache();
     state
         .read(move |store| {
-            let mut items = Vec::new();
-            store.clusters(&filter, |c| -> Result<(), StoreError> {
-                items.push(c);
-                Ok(())
-            })?;
-            Ok(Json(Page { items, next: None }))
+            Ok(Json(cache.get_or_compute(&key, || {
+                let mut items = Vec::new();
+                store.clusters(&filter, |c| -> Result<(), StoreError> {
+                    items.push(c);
+                    Ok(())
+                })?;
+                Ok(Page { items, next: None })
+            })?))
         })
         .await
 }

@@ -6,13 +6,17 @@ mod documents;
 mod events;
 mod ingest;
 
+use std::sync::Arc;
+
 use axum::Json;
 use axum::Router;
+use redline_store::Store;
 use axum::routing::{get, post};
 use serde::Serialize;
 use utoipa::OpenApi;
 
 use crate::AppState;
+use crate::cache::AnswerCache;
 use crate::error::{ApiError, ErrorBody, ErrorDetail};
 
 /// A page of results and the cursor of the next one (`null` on the last page).
@@ -138,8 +142,42 @@ async fn health(
 ))]
 async fn stats(
     axum::extract::State(state): axum::extract::State<AppState>,
-) -> Result<Json<redline_store::StoreCounts>, ApiError> {
-    state.read(|store| Ok(Json(store.counts()?))).await
+) -> Result<Json<Arc<redline_store::StoreCounts>>, ApiError> {
+    let cache = state.cache();
+    state
+        .read(move |store| Ok(Json(counts(&cache, store)?)))
+        .await
+}
+
+/// The store's counts (cached).
+fn counts(
+    cache: &AnswerCache,
+    store: &Store,
+) -> Result<Arc<redline_store::StoreCounts>, ApiError> {
+    cache.get_or_compute("stats", || Ok(store.counts()?))
+}
+
+/// How many of the busiest dyads [`warm`] prepares views of: those the overview lists first.
+const WARM_DYADS: usize = 5;
+
+/// Computes into `cache` what the dashboard's overview asks for first: the counts, the busiest
+/// dyads, the network, the alerts and the views of the busiest dyads (by week, both
+/// directions, as the overview links them). Returns how many answers it computed.
+pub fn warm(cache: &AnswerCache, store: &Store) -> Result<usize, ApiError> {
+    counts(cache, store)?;
+    let dyads = analysis::busiest(cache, store, false)?;
+    analysis::network_edges(cache, store)?;
+    analysis::all_alerts(cache, store)?;
+    let options = redline_views::dyad::DyadOptions {
+        undirected: true,
+        period: redline_analysis::Period::Week,
+        from: None,
+        to: None,
+    };
+    for (a, b) in dyads.iter().take(WARM_DYADS) {
+        analysis::dyad_answer(cache, store, (a, b), &options)?;
+    }
+    Ok(4 + dyads.len().min(WARM_DYADS))
 }
 
 /// This document.
