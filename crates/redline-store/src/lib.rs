@@ -13,6 +13,8 @@
 //!   Events come in a fixed order (dated ones by date and id, then undated ones by id), so an
 //!   [`EventCursor`] ([`StoredEvent::cursor`], [`EventFilter::after`]) pages through them.
 //! - [`Store::document`] and [`Store::documents`] read documents back by row id.
+//! - [`Store::event`], [`Store::cluster`] and [`Store::cluster_reports`] read one event or one
+//!   real-world event back by row id, and every report of a real-world event.
 
 mod cluster;
 mod error;

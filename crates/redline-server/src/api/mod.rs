@@ -38,8 +38,10 @@ pub struct Page<T> {
         documents::list,
         documents::one,
         events::list,
+        events::one,
         events::search,
         events::clusters,
+        events::cluster,
         analysis::dyads,
         analysis::network,
         analysis::dyad,
@@ -63,8 +65,10 @@ pub fn routes() -> Router<AppState> {
         .route("/api/documents", get(documents::list))
         .route("/api/documents/{id}", get(documents::one))
         .route("/api/events", get(events::list))
+        .route("/api/events/{id}", get(events::one))
         .route("/api/search", get(events::search))
         .route("/api/clusters", get(events::clusters))
+        .route("/api/clusters/{id}", get(events::cluster))
         .route("/api/dyads", get(analysis::dyads))
         .route("/api/network", get(analysis::network))
         .route("/api/dyads/{a}/{b}", get(analysis::dyad))
