@@ -54,6 +54,16 @@ const enc = (s) => encodeURIComponent(s);
 const fmt = (v, digits = 1) => (v === null || v === undefined || Number.isNaN(v) ? "–" : Number(v).toFixed(digits));
 const signed = (v) => (v > 0 ? "+" : "") + fmt(v);
 
+/** A CAMEO name as a sentence: the table writes root codes in capitals ("MAKE PUBLIC STATEMENT"). */
+const sentenceCase = (s) => (s && s === s.toUpperCase() ? s.charAt(0) + s.slice(1).toLowerCase() : s);
+
+const QUAD_CLASSES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
+
+/** The address of a document page, focused on an element of it (`event-12`, `text-40-95`). */
+function documentHash(id, focus) {
+  return focus ? `#/document/${id}#${focus}` : `#/document/${id}`;
+}
+
 /** The events explorer's address for these filters. */
 function eventsHash(params) {
   const q = new URLSearchParams();
@@ -186,13 +196,14 @@ function loadDocument(id) {
   return docCache.get(id);
 }
 
-function legend() {
+function legend(withFocus) {
   return el(
     "p",
     { class: "legend" },
     el("mark", { class: "hl-source" }, "source actor"),
     el("mark", { class: "hl-target" }, "target actor"),
     el("mark", { class: "hl-trigger" }, "trigger"),
+    withFocus ? el("mark", { class: "hl-focus" }, "the sentence linked to") : null,
   );
 }
 
@@ -223,11 +234,12 @@ function table(headers, rows) {
 
 async function overview() {
   document.title = "Redline — overview";
-  const [stats, dyads, alerts] = await Promise.all([
+  const [stats, dyads, answer] = await Promise.all([
     api("/api/stats"),
     api("/api/dyads?top=10"),
-    api("/api/alerts"),
+    api(`/api/alerts?limit=${ALERTS_SHOWN}`),
   ]);
+  const alerts = recentAlerts(answer);
   const counts = ["documents", "events", "clusters", "claims", "sources", "sentences", "mentions"];
   return [
     el("h1", {}, "Overview"),
@@ -265,11 +277,24 @@ async function overview() {
       el(
         "section",
         { "aria-labelledby": "h-alerts" },
-        el("h2", { id: "h-alerts" }, `Recent alerts (${alerts.length})`),
-        alerts.length === 0 ? el("p", {}, "No red-line rule fired.") : alertList(alerts.slice(-10).reverse()),
+        el("h2", { id: "h-alerts" }, alerts.items.length < alerts.total ? `Recent alerts (the latest ${alerts.items.length} of ${alerts.total})` : `Recent alerts (${alerts.total})`),
+        alerts.items.length === 0 ? el("p", {}, "No red-line rule fired.") : alertList(alerts.items),
       ),
     ),
   ];
+}
+
+/** How many alerts the overview asks for. */
+const ALERTS_SHOWN = 20;
+
+/**
+ * `/api/alerts` as `{total, items}`, newest first. The API answers that shape; a server of an
+ * earlier version answered the whole list, oldest first, which is read the same way here.
+ */
+function recentAlerts(answer) {
+  if (Array.isArray(answer)) return { total: answer.length, items: answer.slice(-ALERTS_SHOWN).reverse() };
+  const items = Array.isArray(answer && answer.items) ? answer.items : [];
+  return { total: answer && typeof answer.total === "number" ? answer.total : items.length, items };
 }
 
 function alertList(alerts) {
@@ -290,7 +315,8 @@ function alertList(alerts) {
             el(
               "li",
               {},
-              `${e.date} ${e.source} → ${e.target || "–"} `,
+              el("a", { href: `#/cluster/${e.id}`, class: "event-link", title: "the event: its coding, cluster and reports" }, `${e.date} ${e.source} → ${e.target || "–"}`),
+              " ",
               el("span", { class: "code" }, e.cameo),
               ": ",
               el("q", {}, e.evidence),
@@ -335,6 +361,7 @@ async function dyadPage(a, b, params) {
   out.push(charts);
   out.push(episodesSection(body, view));
   out.push(hawkesSection(body));
+  out.push(backtestSection(body));
   out.push(seriesTable(body, by));
   // Charts need the container's width: draw once the page is in the document.
   setTimeout(() => drawCharts(charts, body, by), 0);
@@ -358,13 +385,41 @@ function rungLevel(r) {
   return r.top ? r.top[0].level : 0;
 }
 
+/** The charts of the page shown, each with the element it was drawn in. */
+let plots = [];
+
+/** The width a chart drawn in `container` gets. */
+function chartWidth(container) {
+  return Math.max(280, Math.min(1240, container.clientWidth || 1000));
+}
+
+/** Forgets the charts of the page left. */
+function dropPlots() {
+  for (const { plot } of plots) plot.destroy();
+  plots = [];
+}
+
+/** Redraws every chart to its container's width, once the window has stopped resizing. */
+let resizeTimer = 0;
+window.addEventListener("resize", () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    for (const { plot, container } of plots) {
+      if (!container.isConnected) continue;
+      const width = chartWidth(container);
+      if (width !== plot.width) plot.setSize({ width, height: plot.height });
+    }
+  }, 150);
+});
+
 function drawCharts(container, body, by) {
   if (typeof uPlot === "undefined") {
     container.append(el("p", { class: "error" }, "uPlot did not load; the values are in the table below."));
     return;
   }
+  if (!container.isConnected) return;
   const xs = bucketTimes(body);
-  const width = Math.max(480, Math.min(1200, container.clientWidth || 1000));
+  const width = chartWidth(container);
   const episodes = body.episodes.map((ep) => [Date.parse(`${ep.start}T00:00:00Z`) / 1000, Date.parse(`${ep.end}T00:00:00Z`) / 1000, ep.direction]);
   const shade = {
     drawClear: [
@@ -392,7 +447,7 @@ function drawCharts(container, body, by) {
   const add = (label, opts, data) => {
     const box = el("figure", { class: "chart", role: "img", "aria-label": label });
     container.append(box);
-    new uPlot(opts, data, box);
+    plots.push({ plot: new uPlot(opts, data, box), container });
   };
   add(
     `Conflict events per 100 documents per ${by}, with the third-party component dashed; shaded: change-point episodes`,
@@ -463,7 +518,10 @@ function episodesSection(body, view) {
             el(
               "li",
               {},
-              `${t.date} ${t.source} → ${t.target} `,
+              t.event !== undefined
+                ? el("a", { href: `#/event/${t.event}`, class: "event-link", title: "the event: its coding, cluster and reports" }, `${t.date} ${t.source} → ${t.target}`)
+                : `${t.date} ${t.source} → ${t.target}`,
+              " ",
               el("span", { class: "code" }, t.cameo),
               ` (Goldstein ${signed(t.goldstein)}): `,
               el("q", {}, t.evidence),
@@ -507,6 +565,133 @@ function hawkesSection(body) {
       ),
     );
   }
+  return sec;
+}
+
+/** The model's error against a baseline's: -1 lower, 0 within half a percent, 1 higher. */
+function versus(ours, theirs) {
+  if (theirs === 0) return ours === 0 ? 0 : 1;
+  const change = (ours - theirs) / theirs;
+  return Math.abs(change) < 0.005 ? 0 : change < 0 ? -1 : 1;
+}
+
+/** `ours` against a baseline's error in words: "23% below", "5% above", "equal to". */
+function relativeError(ours, theirs) {
+  const v = versus(ours, theirs);
+  if (v === 0) return "equal to";
+  if (theirs === 0) return "above";
+  const change = ((ours - theirs) / theirs) * 100;
+  return v < 0 ? `${fmt(-change, 0)}% below` : `${fmt(change, 0)}% above`;
+}
+
+const VERSUS = { "-1": "beats", 0: "matches", 1: "loses to" };
+
+/** Why a horizon of the backtest has no origins, in words. */
+function shortfallText(s) {
+  if (!s) return "no origins";
+  if (s.ShortWindow) {
+    const w = s.ShortWindow;
+    return `the ${fmt(w.days, 0)} days of data are fewer than ${fmt(w.min_history, 0)} days of history plus the ${fmt(w.horizon, 0)}-day horizon`;
+  }
+  if (s.FewEvents) {
+    const f = s.FewEvents;
+    return `no origin has ${f.needed} events before it (the last possible one, day ${fmt(f.last_origin, 0)}, has ${f.found})`;
+  }
+  return typeof s === "string" ? s : JSON.stringify(s);
+}
+
+/** One verdict per horizon: whether the model's error beats each baseline's. */
+function backtestVerdict(h, c) {
+  const p = versus(c.mae, c.poisson_mae);
+  const q = versus(c.mae, c.persistence_mae);
+  return `${fmt(h, 0)} days: the model ${VERSUS[p]} the Poisson rate and ${VERSUS[q]} persistence; its error is ${relativeError(c.mae, c.poisson_mae)} the Poisson rate's and ${relativeError(c.mae, c.persistence_mae)} persistence's, and ${fmt(c.coverage * 100, 0)}% of actual counts fell inside its 90% interval.`;
+}
+
+/** A tag summing up the verdict: how many baselines the model beats. */
+function verdictTag(c) {
+  const results = [versus(c.mae, c.poisson_mae), versus(c.mae, c.persistence_mae)];
+  const beaten = results.filter((v) => v < 0).length;
+  if (beaten === 2) return el("span", { class: "tag deesc" }, "beats both");
+  if (beaten === 1) return el("span", { class: "tag" }, "beats one");
+  return el("span", { class: results.some((v) => v > 0) ? "tag esc" : "tag" }, "beats neither");
+}
+
+function backtestSection(body) {
+  const sec = el(
+    "section",
+    { "aria-labelledby": "h-backtest" },
+    el("h2", { id: "h-backtest" }, "Forecast backtest"),
+    el(
+      "p",
+      { class: "muted" },
+      "The self-exciting model's forecasts of conflict events, scored on this dyad's own past against two baselines: " +
+        "the Poisson rate (the history's mean daily count) and persistence (the count of the last days before the origin). " +
+        "Lower error is better; a calibrated 90% interval covers about 90% of actual counts.",
+    ),
+  );
+  const b = body.backtest;
+  const st = body.backtest_settings;
+  if (st)
+    sec.append(
+      el(
+        "p",
+        { class: "settings" },
+        `Origins every ${fmt(st.step, 0)} days after ${fmt(st.min_history, 0)} days of history and at least ${st.min_events} events; ` +
+          `horizons ${st.horizons.map((h) => fmt(h, 0)).join(" and ")} days; ${st.runs} simulated continuations per forecast (seed ${st.seed}).`,
+      ),
+    );
+  if (!b || b.unavailable) {
+    sec.append(el("p", {}, "Unavailable: ", el("em", {}, b ? b.unavailable : "no answer")));
+    return sec;
+  }
+  const summaries = b.summaries || [];
+  const scored = summaries.filter((s) => s.scores);
+  if (scored.length === 0) {
+    sec.append(el("ul", { class: "verdicts" }, summaries.map((s) => el("li", {}, `${fmt(s.horizon, 0)} days: no origins: ${shortfallText(s.shortfall)}.`))));
+    return sec;
+  }
+  sec.append(
+    table(
+      [
+        { label: "horizon", num: true },
+        { label: "origins", num: true },
+        { label: "MAE", num: true },
+        { label: "RMSE", num: true },
+        { label: "Poisson MAE", num: true },
+        { label: "persistence MAE", num: true },
+        { label: "mean actual", num: true },
+        { label: "90% coverage", num: true },
+        { label: "mean width", num: true },
+        "verdict",
+      ],
+      summaries.map((s) => {
+        const c = s.scores;
+        if (!c)
+          return el(
+            "tr",
+            {},
+            el("td", { class: "num" }, `${fmt(s.horizon, 0)} d`),
+            el("td", { class: "num" }, String(s.origins)),
+            el("td", { colspan: 8 }, `No origins: ${shortfallText(s.shortfall)}.`),
+          );
+        return el(
+          "tr",
+          {},
+          el("td", { class: "num" }, `${fmt(s.horizon, 0)} d`),
+          el("td", { class: "num" }, String(s.origins)),
+          el("td", { class: "num" }, fmt(c.mae, 2)),
+          el("td", { class: "num" }, fmt(c.rmse, 2)),
+          el("td", { class: "num" }, fmt(c.poisson_mae, 2)),
+          el("td", { class: "num" }, fmt(c.persistence_mae, 2)),
+          el("td", { class: "num" }, fmt(c.mean_actual, 1)),
+          el("td", { class: "num" }, `${fmt(c.coverage * 100, 0)}%`),
+          el("td", { class: "num" }, fmt(c.mean_width, 1)),
+          el("td", {}, verdictTag(c)),
+        );
+      }),
+    ),
+  );
+  sec.append(el("ul", { class: "verdicts" }, scored.map((s) => el("li", {}, backtestVerdict(s.horizon, s.scores)))));
   return sec;
 }
 
@@ -592,11 +777,11 @@ async function eventsPage(params) {
           el(
             "tr",
             {},
-            el("td", {}, e.date || "undated"),
+            el("td", { class: "date" }, e.date || "undated"),
             el(
               "td",
               {},
-              `${e.source.code} → ${e.target ? e.target.code : "–"} `,
+              el("a", { href: `#/event/${e.id}`, class: "event-link", title: `event ${e.id}: details, cluster and other reports` }, `${e.source.code} → ${e.target ? e.target.code : "–"}`),
               el("br"),
               el("span", { class: "code" }, e.cameo),
               ` Q${e.quad_class} `,
@@ -605,8 +790,8 @@ async function eventsPage(params) {
             el("td", {}, evidenceSentence(e, docs.get(e.document_id))),
             el("td", {}, el("span", { class: "code" }, e.rule)),
             el("td", {}, attributionText(e.attribution) || el("span", { class: "muted" }, "the article")),
-            el("td", { class: "num" }, e.cluster_id ?? "–"),
-            el("td", {}, link(`#/document/${e.document_id}#event-${e.id}`, e.title || `document ${e.document_id}`), e.publisher ? el("div", { class: "muted" }, e.publisher) : null),
+            el("td", { class: "num" }, e.cluster_id === null || e.cluster_id === undefined ? "–" : link(`#/cluster/${e.cluster_id}`, String(e.cluster_id))),
+            el("td", {}, link(documentHash(e.document_id, `event-${e.id}`), e.title || `document ${e.document_id}`), e.publisher ? el("div", { class: "muted" }, e.publisher) : null),
           ),
         ),
       ),
@@ -628,6 +813,175 @@ async function eventsPage(params) {
   return out;
 }
 
+// ---------------------------------------------------------------- one event
+
+/** A participant: its code, the words it was read from, and the dictionary entries. */
+function participantText(p) {
+  if (!p) return el("span", { class: "muted" }, "none");
+  return [
+    el("span", { class: "code" }, p.code),
+    ` “${p.text}”`,
+    p.rule && p.rule.length ? el("span", { class: "muted" }, ` (${p.rule.join(", ")})`) : null,
+  ];
+}
+
+/** A term and its description in a `dl.facts`. */
+function fact(term, ...desc) {
+  return el("div", {}, el("dt", {}, term), el("dd", {}, ...desc));
+}
+
+function attributionFacts(a) {
+  if (!a) return el("span", { class: "muted" }, "none: the article itself reports it");
+  const part = (name, code) => (name ? [name, code ? el("span", { class: "muted" }, ` (${code})`) : null] : null);
+  const speaker = part(a.speaker, a.speaker_code);
+  const channel = part(a.channel, a.channel_code);
+  return [speaker ? ["speaker: ", speaker] : null, speaker && channel ? " · " : null, channel ? ["channel: ", channel] : null];
+}
+
+/** A report of a real-world event as a row: when, where, what it says, and its pages. */
+function reportRow(r, current) {
+  return el(
+    "tr",
+    { class: r.id === current ? "current" : null },
+    el("td", {}, r.published || "undated", r.date && r.date !== r.published ? el("div", { class: "muted" }, `event ${r.date}`) : null),
+    el("td", {}, link(documentHash(r.document_id, `event-${r.id}`), r.title || `document ${r.document_id}`), el("div", { class: "muted" }, r.publisher || "no publisher")),
+    el("td", {}, el("span", { class: "code" }, r.cameo), ` ${r.source.code} → ${r.target ? r.target.code : "–"} `, modalityTags(r)),
+    el("td", { class: "evidence" }, r.sentence),
+    el("td", {}, r.id === current ? el("strong", {}, "this report") : el("a", { href: `#/event/${r.id}`, class: "event-link" }, `event ${r.id}`)),
+  );
+}
+
+function clusterSection(detail) {
+  const c = detail.cluster;
+  const e = detail.event;
+  const names = detail.cameo_names || {};
+  const sec = el("section", { class: "panel cluster", "aria-labelledby": "h-cluster" });
+  if (!c) {
+    sec.append(el("h2", { id: "h-cluster" }, "Real-world event"), el("p", {}, "This report belongs to no cluster."));
+    return sec;
+  }
+  const dates = c.date_start === c.date_end ? c.date_start || "undated" : `${c.date_start || "?"} to ${c.date_end || "?"}`;
+  sec.append(
+    el("h2", { id: "h-cluster" }, `Real-world event (cluster ${c.id})`),
+    el(
+      "dl",
+      { class: "facts" },
+      fact("Reports", `${c.n_mentions} in ${c.n_articles} article${c.n_articles === 1 ? "" : "s"} from ${c.n_sources} source${c.n_sources === 1 ? "" : "s"}`),
+      fact("First report", c.first_report || "undated", c.first && c.first.id !== e.id ? [" · ", el("a", { href: `#/event/${c.first.id}`, class: "event-link" }, `event ${c.first.id}`)] : " (this report)"),
+      fact("Dates", `${dates} (${c.date_precision})`),
+      fact("Dyad", `${c.source_base} → ${c.target_base || "–"}`),
+      fact("Code", el("span", { class: "code" }, c.cameo), names[c.cameo] ? ` ${sentenceCase(names[c.cameo])}` : "", " (the most reported)"),
+      fact("Why this report is in it", e.cluster_reason || "–"),
+    ),
+  );
+  return sec;
+}
+
+/** The reports of the event's cluster, the event's own marked. */
+function reportsSection(detail) {
+  const e = detail.event;
+  if (!detail.cluster) return null;
+  const others = detail.reports.filter((r) => r.id !== e.id);
+  const sec = el(
+    "section",
+    { class: "reports", "aria-labelledby": "h-reports" },
+    el("h2", { id: "h-reports" }, others.length ? `Reports of this real-world event (${detail.reports_total})` : "No other report of this real-world event"),
+  );
+  if (!others.length) return sec;
+  if (detail.reports.length < detail.reports_total)
+    sec.append(el("p", { class: "muted" }, `Listing the first ${detail.reports.length} of ${detail.reports_total} reports, by publication date.`));
+  sec.append(table(["published", "article", "event", "evidence", ""], detail.reports.map((r) => reportRow(r, e.id))));
+  return sec;
+}
+
+function eventView(detail, doc) {
+  const e = detail.event;
+  const names = detail.cameo_names || {};
+  const name = names[e.cameo] ? sentenceCase(names[e.cameo]) : null;
+  document.title = `Redline — event ${e.id}`;
+  const dyad = e.target ? `#/dyad/${enc(e.source.country || e.source.code)}/${enc(e.target.country || e.target.code)}` : null;
+  const date = e.date ? (e.date_end && e.date_end !== e.date ? `${e.date} to ${e.date_end}` : e.date) : "undated";
+  const tags = [
+    el("span", { class: e.polarity === "asserted" ? "tag" : "tag neg" }, e.polarity),
+    el("span", { class: e.modality === "actual" ? "tag" : "tag neg" }, e.modality),
+    e.background ? el("span", { class: "tag" }, "background") : null,
+    (e.signals || []).map((s) => el("span", { class: "tag esc" }, s.replaceAll("_", " "))),
+  ];
+  return [
+    el("h1", {}, `${e.source.code} → ${e.target ? e.target.code : "–"}: `, name || `CAMEO ${e.cameo}`),
+    el(
+      "p",
+      { class: "doc-meta" },
+      `Event ${e.id} · ${date} · `,
+      link(documentHash(e.document_id), e.title || `document ${e.document_id}`),
+      e.publisher ? ` · ${e.publisher}` : "",
+      e.published ? ` · published ${e.published}` : "",
+    ),
+    el("p", { class: "tags" }, tags),
+    el("blockquote", { class: "evidence-quote" }, evidenceSentence(e, doc)),
+    legend(),
+    el(
+      "p",
+      { class: "actions" },
+      el("a", { href: documentHash(e.document_id, `event-${e.id}`), class: "button doc-link" }, "Show in the document"),
+      dyad ? el("a", { href: dyad, class: "button secondary" }, "Dyad page") : null,
+      el("a", { href: eventsHash(e.target ? { dyad: `${e.source.code}:${e.target.code}` } : { source: e.source.code }), class: "button secondary" }, "Reports of this pair"),
+    ),
+    el(
+      "div",
+      { class: "event-layout" },
+      el(
+        "section",
+        { class: "panel", "aria-labelledby": "h-coding" },
+        el("h2", { id: "h-coding" }, "How it was coded"),
+        el(
+          "dl",
+          { class: "facts" },
+          fact("CAMEO", el("span", { class: "code" }, e.cameo), name ? ` ${name}` : el("span", { class: "muted" }, " (no name in the table)"), e.plover && e.plover.event ? el("span", { class: "muted" }, ` · PLOVER ${e.plover.event}${e.plover.mode ? " / " + e.plover.mode : ""}`) : null),
+          fact("QuadClass", `${e.quad_class}`, QUAD_CLASSES[e.quad_class] ? ` · ${QUAD_CLASSES[e.quad_class]}` : ""),
+          fact("Goldstein", signed(e.goldstein), el("span", { class: "muted" }, " (−10 conflict to +10 cooperation)")),
+          fact("Source", participantText(e.source)),
+          fact("Target", participantText(e.target)),
+          fact("Rule", el("span", { class: "code" }, e.rule), e.evidence && e.evidence.pattern ? [" · pattern ", el("span", { class: "code" }, e.evidence.pattern)] : null),
+          fact(
+            "Reasons",
+            e.evidence && e.evidence.reasons && e.evidence.reasons.length
+              ? el("ul", { class: "reasons" }, e.evidence.reasons.map((r) => el("li", {}, r)))
+              : el("span", { class: "muted" }, "none recorded beyond the rule"),
+          ),
+          fact("Attribution", attributionFacts(e.attribution)),
+          fact("Date", date, ` · precision ${e.date_precision}`, e.evidence && e.evidence.date_rule ? el("div", { class: "muted" }, e.evidence.date_rule) : null),
+        ),
+      ),
+      clusterSection(detail),
+    ),
+    reportsSection(detail),
+  ];
+}
+
+async function eventPage(id) {
+  const detail = await api(`/api/events/${enc(id)}`);
+  const doc = await loadDocument(detail.event.document_id).catch(() => null);
+  return eventView(detail, doc);
+}
+
+/** A real-world event: shown as its first report's page, under that page's address. */
+async function clusterPage(id) {
+  const c = await api(`/api/clusters/${enc(id)}`);
+  const first = c.cluster.first;
+  if (location.hash === `#/cluster/${id}`) history.replaceState(null, "", `#/event/${first.id}`);
+  const doc = await loadDocument(first.document_id).catch(() => null);
+  return eventView({ ...c, event: first }, doc);
+}
+
+// ---------------------------------------------------------------- documents
+
+/** A `text-START-END` focus: UTF-8 byte offsets into the document text, or null. */
+function textFocus(focus) {
+  const m = /^text-(\d+)-(\d+)$/.exec(focus || "");
+  return m && Number(m[2]) > Number(m[1]) ? [Number(m[1]), Number(m[2])] : null;
+}
+
 async function documentPage(id, focus) {
   const d = await loadDocument(id);
   document.title = `Redline — ${d.title || "document " + d.id}`;
@@ -635,12 +989,29 @@ async function documentPage(id, focus) {
   for (const e of d.events_coded) {
     for (const h of eventSpans(e)) ranges.push({ start: d.toIndex(h.span[0]), end: d.toIndex(h.span[1]), cls: h.cls, label: `event ${e.id}: ${h.label}` });
   }
+  // The focus: an event's sentence (`event-12`) or a range of the text (`text-40-95`, a claim's
+  // sentence), marked in the text as well as named in the list.
+  const focusedEvent = d.events_coded.find((e) => `event-${e.id}` === focus);
+  if (focusedEvent) {
+    const r = sentenceRange(d.text, d.toIndex, focusedEvent);
+    if (r) ranges.push({ start: r[0], end: r[1], cls: "hl-focus", label: `the sentence of event ${focusedEvent.id}` });
+  }
+  const bytes = textFocus(focus);
+  if (bytes) ranges.push({ start: d.toIndex(bytes[0]), end: d.toIndex(bytes[1]), cls: "hl-focus", label: "the sentence linked to" });
   const meta = [d.publisher, d.published, d.authors && d.authors.length ? d.authors.join(", ") : null, d.url].filter(Boolean).join(" · ");
   const events = d.events_coded.map((e) =>
     el(
       "div",
-      { class: "event-card", id: `event-${e.id}` },
-      el("div", {}, el("strong", {}, `${e.source.code} → ${e.target ? e.target.code : "–"}`), " ", el("span", { class: "code" }, e.cameo), ` Q${e.quad_class} · ${e.date || "undated"} `, modalityTags(e)),
+      { class: e === focusedEvent ? "event-card focused" : "event-card", id: `event-${e.id}` },
+      el(
+        "div",
+        {},
+        el("a", { href: `#/event/${e.id}`, class: "event-link", title: "details, cluster and other reports" }, `${e.source.code} → ${e.target ? e.target.code : "–"}`),
+        " ",
+        el("span", { class: "code" }, e.cameo),
+        ` Q${e.quad_class} · ${e.date || "undated"} `,
+        modalityTags(e),
+      ),
       el("div", {}, evidenceSentence(e, d)),
       el(
         "div",
@@ -656,21 +1027,28 @@ async function documentPage(id, focus) {
   const page = [
     el("h1", {}, d.title || `Document ${d.id}`),
     el("p", { class: "doc-meta" }, meta),
-    legend(),
+    legend(Boolean(focusedEvent || bytes)),
     el(
       "div",
       { class: "doc-layout" },
       el("article", { class: "doc-text", "aria-label": "Cleaned text" }, highlighted(d.text, ranges)),
-      el("section", { "aria-labelledby": "h-doc-events" }, el("h2", { id: "h-doc-events" }, `Events (${d.events_coded.length})`), events.length ? events : el("p", {}, "No event was coded from this document.")),
+      el(
+        "section",
+        { class: "doc-events", "aria-labelledby": "h-doc-events" },
+        el("h2", { id: "h-doc-events" }, `Events (${d.events_coded.length})`),
+        events.length ? events : el("p", {}, "No event was coded from this document."),
+      ),
     ),
   ];
-  if (focus)
+  if (focusedEvent || bytes)
     setTimeout(() => {
-      const card = document.getElementById(focus);
-      if (card) {
-        card.classList.add("focused");
-        card.scrollIntoView({ block: "center" });
-      }
+      // The card first (within its own scrolling list), then the text, which decides where
+      // the page itself scrolls.
+      const card = focusedEvent ? document.getElementById(focus) : null;
+      if (card) card.scrollIntoView({ block: "nearest" });
+      const mark = main.querySelector("mark.hl-focus");
+      if (mark) mark.scrollIntoView({ block: "center" });
+      else if (card) card.scrollIntoView({ block: "center" });
     }, 0);
   return page;
 }
@@ -689,6 +1067,19 @@ function wordIndex(text, needle) {
     if (!word.test(before) && !word.test(after)) return at;
   }
   return text.indexOf(needle);
+}
+
+/**
+ * The focus of a claim's sentence in its document (`text-START-END`, UTF-8 bytes): the claim's
+ * span is its figure, so the sentence starts as many bytes before it as precede the figure in
+ * the sentence. Just the figure when the sentence does not show it.
+ */
+function claimFocus(c) {
+  if (!c.span) return null;
+  const at = c.number_text ? wordIndex(c.sentence, c.number_text) : -1;
+  if (at < 0) return `text-${c.span[0]}-${c.span[1]}`;
+  const start = c.span[0] - byteLength(c.sentence.slice(0, at));
+  return start >= 0 ? `text-${start}-${start + byteLength(c.sentence)}` : `text-${c.span[0]}-${c.span[1]}`;
 }
 
 function claimEvidence(c) {
@@ -731,8 +1122,15 @@ async function claimsPage(params) {
               el("td", {}, c.measure),
               el("td", {}, (c.subjects || []).map((s) => s.code).join(", ") || "–"),
               el("td", {}, c.asserter),
-              el("td", {}, c.date || "–"),
-              el("td", {}, claimEvidence(c)),
+              el("td", { class: "date" }, c.date || "–"),
+              el(
+                "td",
+                {},
+                claimEvidence(c),
+                c.document_id !== undefined
+                  ? el("div", { class: "muted" }, link(documentHash(c.document_id, claimFocus(c)), c.title || `document ${c.document_id}`), c.publisher ? ` · ${c.publisher}` : "")
+                  : null,
+              ),
             ),
           ),
         ),
@@ -826,7 +1224,8 @@ async function networkPage(params) {
 
 let generation = 0;
 
-function route() {
+/** Renders the page the address names; `navigated` when the user went there from another. */
+function route(navigated) {
   const raw = location.hash.replace(/^#/, "") || "/";
   // `#/document/7#event-12`: the second hash names an element to focus.
   const [pathAndQuery, focus] = raw.split("#");
@@ -834,6 +1233,7 @@ function route() {
   const params = new URLSearchParams(query || "");
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   let section = null;
+  let page = null;
   let render;
   if (parts.length === 0) {
     section = "overview";
@@ -843,6 +1243,12 @@ function route() {
   } else if (parts[0] === "events" && parts.length === 1) {
     section = "events";
     render = () => eventsPage(params);
+  } else if (parts[0] === "event" && parts.length === 2) {
+    render = () => eventPage(parts[1]);
+  } else if (parts[0] === "cluster" && parts.length === 2) {
+    // Shown as its first report's event page, under that page's address.
+    page = "event";
+    render = () => clusterPage(parts[1]);
   } else if (parts[0] === "document" && parts.length === 2) {
     render = () => documentPage(parts[1], focus);
   } else if (parts[0] === "network" && parts.length === 1) {
@@ -859,6 +1265,7 @@ function route() {
     else a.removeAttribute("aria-current");
   }
   const mine = ++generation;
+  dropPlots();
   main.setAttribute("aria-busy", "true");
   main.replaceChildren(el("p", { class: "muted" }, "Loading…"));
   render()
@@ -868,9 +1275,21 @@ function route() {
       main.replaceChildren();
       append(main, [nodes]);
       main.setAttribute("aria-busy", "false");
-      document.body.dataset.page = section || parts[0] || "overview";
+      document.body.dataset.page = page || section || parts[0] || "overview";
+      if (navigated) {
+        // A new page starts at its top (a focused document scrolls itself), and the next Tab
+        // goes into it rather than back through the header.
+        if (!focus) window.scrollTo(0, 0);
+        main.focus({ preventScroll: true });
+      }
     });
 }
 
-window.addEventListener("hashchange", route);
-route();
+// The skip link moves the focus to the content without changing the address.
+document.querySelector("a.skip")?.addEventListener("click", (ev) => {
+  ev.preventDefault();
+  main.focus();
+});
+
+window.addEventListener("hashchange", () => route(true));
+route(false);

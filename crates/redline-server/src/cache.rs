@@ -122,7 +122,9 @@ impl AnswerCache {
         if !entries.slots.contains_key(key) && entries.slots.len() >= MAX_ENTRIES {
             entries.slots.clear();
         }
-        Ok(Arc::clone(entries.slots.entry(key.to_string()).or_default()))
+        Ok(Arc::clone(
+            entries.slots.entry(key.to_string()).or_default(),
+        ))
     }
 }
 

@@ -181,7 +181,10 @@ impl AppState {
                     "redline serve: overview ready ({n} answers computed in {:.1} s)",
                     started.elapsed().as_secs_f64()
                 ),
-                Err(e) => eprintln!("redline serve: could not prepare the overview: {}", e.message),
+                Err(e) => eprintln!(
+                    "redline serve: could not prepare the overview: {}",
+                    e.message
+                ),
             }
         })
     }

@@ -272,6 +272,8 @@ async fn issue_6_the_openapi_document_lists_every_endpoint() {
         "/api/search",
         "/api/network",
         "/api/ingest",
+        "/api/events/{id}",
+        "/api/clusters/{id}",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} missing");
     }
@@ -363,15 +365,19 @@ async fn issue_6_alerts_up_to_a_day_are_those_of_the_events_up_to_it() {
     for day in &days {
         let to = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap();
         let (mut direct, _) =
-            redline_views::alerts::alerts_between(&store, &rules, &ladder, None, Some(to))
-                .unwrap();
+            redline_views::alerts::alerts_between(&store, &rules, &ladder, None, Some(to)).unwrap();
         direct.reverse();
         let (_, served) = get(&format!("/api/alerts?to={day}&limit=500")).await;
         let direct = serde_json::to_value(&direct).unwrap();
         // Same alerts; ties of one day may come in either order.
         let key = |a: &Value| format!("{} {}", last_date(a), a);
         let mut want: Vec<String> = direct.as_array().unwrap().iter().map(key).collect();
-        let mut got: Vec<String> = served["items"].as_array().unwrap().iter().map(key).collect();
+        let mut got: Vec<String> = served["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(key)
+            .collect();
         want.sort();
         got.sort();
         assert_eq!(got, want, "to={day}");
@@ -398,18 +404,32 @@ async fn issue_6_cached_answers_follow_the_store_when_another_process_ingests() 
     std::fs::copy(examples_db(), &db).unwrap();
     let state = state(&db, None);
     let stats = |state: AppState| async move {
-        call(state, Request::get("/api/stats").body(Body::empty()).unwrap())
-            .await
-            .1
+        call(
+            state,
+            Request::get("/api/stats").body(Body::empty()).unwrap(),
+        )
+        .await
+        .1
     };
     assert_eq!(stats(state.clone()).await["documents"], 23);
     let dyads = |state: AppState| async move {
-        call(state, Request::get("/api/dyads?top=500").body(Body::empty()).unwrap())
-            .await
-            .1
+        call(
+            state,
+            Request::get("/api/dyads?top=500")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .1
     };
     let before = dyads(state.clone()).await;
-    assert!(!before.as_array().unwrap().iter().any(|d| d["a"] == "EST" || d["b"] == "EST"));
+    assert!(
+        !before
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["a"] == "EST" || d["b"] == "EST")
+    );
     // Another writer, as `redline ingest` in another process would be.
     let mut store = redline_store::Store::open(&db).unwrap();
     let (coder, _) = redline_coder::Coder::embedded();
@@ -433,4 +453,173 @@ async fn issue_6_cached_answers_follow_the_store_when_another_process_ingests() 
     assert_eq!(stats(state.clone()).await["documents"], 24);
     let after = dyads(state).await;
     assert_ne!(after, before, "the busiest dyads were computed again");
+}
+
+/// A store of `lines` (JSON Lines documents), ingested as `redline ingest` does.
+fn store_of_lines(lines: &[String]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, lines.join("\n") + "\n").unwrap();
+    let db = dir.path().join("lines.db");
+    let mut store = redline_store::Store::open(&db).unwrap();
+    let (coder, _) = redline_coder::Coder::embedded();
+    redline_ingest::ingest(
+        &mut store,
+        &coder,
+        &[redline_docs::Input::Path(input)],
+        &redline_ingest::IngestOptions::default(),
+        |_| {},
+    )
+    .unwrap();
+    (dir, db)
+}
+
+async fn get_from(db: &Path, uri: &str) -> (StatusCode, Value) {
+    call(
+        state(db, None),
+        Request::get(uri).body(Body::empty()).unwrap(),
+    )
+    .await
+}
+
+fn ids_of(list: &Value) -> Vec<i64> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn issue_6_an_event_comes_with_its_cluster_and_every_report_of_it() {
+    let (_, all) = get("/api/events?negated=true&unrealised=true&limit=500").await;
+    let all = all["items"].as_array().unwrap().clone();
+    // The real-world event with the most reports.
+    let (_, clusters) = get("/api/clusters?negated=true&unrealised=true&limit=500").await;
+    let busiest = clusters["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .max_by_key(|c| c["n_mentions"].as_i64().unwrap())
+        .unwrap()
+        .clone();
+    let n = busiest["n_mentions"].as_i64().unwrap();
+    assert!(n > 1, "{busiest}");
+    let members: Vec<&Value> = all
+        .iter()
+        .filter(|e| e["cluster_id"] == busiest["id"])
+        .collect();
+    assert_eq!(members.len() as i64, n);
+    for member in &members {
+        let id = member["id"].as_i64().unwrap();
+        let (status, detail) = get(&format!("/api/events/{id}")).await;
+        assert_eq!(status, StatusCode::OK, "{detail}");
+        // The event as the listing has it, and its cluster as the cluster listing has it.
+        assert_eq!(&detail["event"], *member);
+        assert_eq!(detail["cluster"], busiest);
+        assert_eq!(detail["reports_total"], n);
+        assert_eq!(detail["reports_limit"], 200);
+        let reports = detail["reports"].as_array().unwrap();
+        assert_eq!(reports.len() as i64, n);
+        assert!(reports.iter().all(|r| r["cluster_id"] == busiest["id"]));
+        assert!(ids_of(&detail["reports"]).contains(&id));
+        // By publication date then id, the cluster's first report first.
+        let key = |r: &Value| {
+            (
+                r["published"].is_null(),
+                r["published"].as_str().map(str::to_string),
+                r["id"].as_i64().unwrap(),
+            )
+        };
+        assert!(reports.windows(2).all(|w| key(&w[0]) < key(&w[1])));
+        assert_eq!(reports[0]["id"], busiest["first"]["id"]);
+        // The names of the codes shown.
+        let cameo = member["cameo"].as_str().unwrap();
+        assert!(
+            !detail["cameo_names"][cameo].as_str().unwrap().is_empty(),
+            "{}",
+            detail["cameo_names"]
+        );
+    }
+    // The cluster by its own id: the same cluster and reports.
+    let (status, by_cluster) = get(&format!("/api/clusters/{}", busiest["id"])).await;
+    assert_eq!(status, StatusCode::OK, "{by_cluster}");
+    assert_eq!(by_cluster["cluster"], busiest);
+    assert_eq!(by_cluster["reports_total"], n);
+    let (_, first) = get(&format!("/api/events/{}", busiest["first"]["id"])).await;
+    assert_eq!(by_cluster["reports"], first["reports"]);
+
+    // A negated or unrealised report is served too.
+    for (field, usual) in [("polarity", "asserted"), ("modality", "actual")] {
+        let other = all.iter().find(|e| e[field] != usual).unwrap();
+        let (status, detail) = get(&format!("/api/events/{}", other["id"])).await;
+        assert_eq!(status, StatusCode::OK, "{detail}");
+        assert_eq!(&detail["event"], other);
+        assert_eq!(detail["cluster"]["id"], other["cluster_id"]);
+        assert_eq!(detail["cluster"][field], other[field]);
+    }
+}
+
+#[tokio::test]
+async fn issue_6_an_unknown_or_malformed_event_id_gets_the_error_shape() {
+    for resource in ["events", "clusters"] {
+        let (s, b) = get(&format!("/api/{resource}/999999")).await;
+        assert_error(s, &b, StatusCode::NOT_FOUND, "not_found");
+        assert!(
+            b["error"]["message"].as_str().unwrap().contains("999999"),
+            "{b}"
+        );
+        for bad in ["abc", "1.5", "12abc", "-", "99999999999999999999"] {
+            let (s, b) = get(&format!("/api/{resource}/{bad}")).await;
+            assert_error(s, &b, StatusCode::BAD_REQUEST, "bad_request");
+            assert!(b["error"]["message"].as_str().unwrap().contains(bad), "{b}");
+        }
+    }
+    let (_, doc) = get("/api/openapi.json").await;
+    for path in ["/api/events/{id}", "/api/clusters/{id}"] {
+        let op = &doc["paths"][path]["get"];
+        assert!(op.is_object(), "{path} missing");
+        for status in ["200", "400", "404"] {
+            assert!(op["responses"].get(status).is_some(), "{path}: {status}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn issue_6_an_event_page_caps_its_reports_and_says_how_many_there_are() {
+    // 205 articles reporting one shelling on one day: one real-world event of 205 reports.
+    let lines: Vec<String> = (0..205)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("same-{i}"),
+                "date": "2025-03-05",
+                "publisher": format!("Outlet {}", i % 7),
+                "text": "Russian forces shelled Kharkiv on Wednesday.",
+            })
+            .to_string()
+        })
+        .collect();
+    let (_dir, db) = store_of_lines(&lines);
+    let (_, page) = get_from(&db, "/api/events?limit=1").await;
+    let id = page["items"][0]["id"].as_i64().unwrap();
+    let (status, detail) = get_from(&db, &format!("/api/events/{id}")).await;
+    assert_eq!(status, StatusCode::OK, "{detail}");
+    assert_eq!(detail["cluster"]["n_mentions"], 205);
+    assert_eq!(detail["reports_total"], 205);
+    assert_eq!(detail["reports_limit"], 200);
+    assert_eq!(detail["reports"].as_array().unwrap().len(), 200);
+    assert_eq!(detail["cluster"]["n_sources"], 7);
+
+    // A report whose cluster is gone (a store edited by hand) has `cluster: null` and no
+    // reports, rather than an error.
+    let conn = redline_store::sqlite::Connection::open(&db).unwrap();
+    conn.execute("UPDATE events SET cluster_id = NULL WHERE id = ?1", [id])
+        .unwrap();
+    drop(conn);
+    let (status, detail) = get_from(&db, &format!("/api/events/{id}")).await;
+    assert_eq!(status, StatusCode::OK, "{detail}");
+    assert!(detail["cluster"].is_null(), "{detail}");
+    assert_eq!(detail["reports"], serde_json::json!([]));
+    assert_eq!(detail["reports_total"], 0);
+    assert_eq!(detail["event"]["id"], id);
 }

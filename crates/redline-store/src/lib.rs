@@ -13,6 +13,8 @@
 //!   Events come in a fixed order (dated ones by date and id, then undated ones by id), so an
 //!   [`EventCursor`] ([`StoredEvent::cursor`], [`EventFilter::after`]) pages through them.
 //! - [`Store::document`] and [`Store::documents`] read documents back by row id.
+//! - [`Store::event`], [`Store::cluster`] and [`Store::cluster_reports`] read one event or one
+//!   real-world event back by row id, and every report of a real-world event.
 
 mod cluster;
 mod error;
@@ -28,8 +30,8 @@ use rusqlite::{Connection, OpenFlags};
 pub use cluster::{ClusterRules, actor_base, codes_compatible};
 pub use error::{Result, StoreError};
 pub use query::{
-    ClaimFilter, ClusterFact, DocumentSummary, DyadCount, EventCursor, EventFilter, StoreCounts, StoredClaim,
-    StoredCluster, StoredDocument, StoredEvent,
+    ClaimFilter, ClusterFact, DocumentSummary, DyadCount, EventCursor, EventFilter, StoreCounts,
+    StoredClaim, StoredCluster, StoredDocument, StoredEvent,
 };
 /// The SQLite binding the store is built on, for callers that need to inspect a file directly
 /// (tests, tools).

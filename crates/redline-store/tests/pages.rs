@@ -488,8 +488,18 @@ fn issue_6_data_version_moves_when_another_connection_commits() {
     let (dir, mut store) = store();
     let watcher = Store::open_read_only(dir.path().join("test.db")).unwrap();
     let before = watcher.data_version().unwrap();
-    assert_eq!(watcher.data_version().unwrap(), before, "no commit, no change");
-    let d = doc("v1", None, "Wire", "2025-03-01", "Russian forces shelled Kharkiv.");
+    assert_eq!(
+        watcher.data_version().unwrap(),
+        before,
+        "no commit, no change"
+    );
+    let d = doc(
+        "v1",
+        None,
+        "Wire",
+        "2025-03-01",
+        "Russian forces shelled Kharkiv.",
+    );
     let e = event(&d, "RUSMIL", "190", Some("UKR"), "2025-03-01");
     store.write_batch(&[input(d, vec![e])]).unwrap();
     assert_ne!(watcher.data_version().unwrap(), before);
@@ -530,4 +540,182 @@ fn issue_6_dyad_counts_from_the_index_match_the_join_to_first_reports() {
             .collect();
         assert_eq!(got, want, "classes {classes:?}");
     }
+}
+
+/// Every stored cluster, negated and unrealised ones included, as the listing streams them.
+fn all_clusters(store: &Store) -> Vec<redline_store::StoredCluster> {
+    let mut out = Vec::new();
+    store
+        .clusters(&everything(), |c| -> Result<(), StoreError> {
+            out.push(c);
+            Ok(())
+        })
+        .unwrap();
+    out
+}
+
+#[test]
+fn issue_6_an_event_and_a_cluster_read_back_by_id_as_the_listings_have_them() {
+    let (_dir, store) = mixed_store();
+    let all = collect(&store, &everything());
+    // Every event, negated, future and undated ones included, reads back as the listing has it.
+    assert!(
+        all.iter()
+            .any(|e| e.record.polarity == redline_model::Polarity::Negated)
+    );
+    assert!(
+        all.iter()
+            .any(|e| e.record.modality == redline_model::Modality::Future)
+    );
+    for e in &all {
+        assert_eq!(
+            store.event(e.id).unwrap().as_ref(),
+            Some(e),
+            "event {}",
+            e.id
+        );
+    }
+    let clusters = all_clusters(&store);
+    assert!(!clusters.is_empty());
+    for c in &clusters {
+        let got = store.cluster(c.id).unwrap().expect("the cluster is there");
+        assert_eq!(&got, c, "cluster {}", c.id);
+        assert_eq!(got.first, store.event(got.first.id).unwrap().unwrap());
+    }
+    // Every event with a cluster names one that exists.
+    for e in &all {
+        if let Some(id) = e.cluster_id {
+            assert!(store.cluster(id).unwrap().is_some(), "event {}", e.id);
+        }
+    }
+    let max_event = all.iter().map(|e| e.id).max().unwrap();
+    let max_cluster = clusters.iter().map(|c| c.id).max().unwrap();
+    for id in [0, -1, max_event + 1, i64::MAX] {
+        assert_eq!(store.event(id).unwrap(), None, "{id}");
+    }
+    for id in [0, -1, max_cluster + 1, i64::MAX] {
+        assert_eq!(store.cluster(id).unwrap(), None, "{id}");
+    }
+}
+
+#[test]
+fn issue_6_a_clusters_reports_come_in_publication_order_then_by_id() {
+    let (_dir, mut store) = store();
+    // Written in this order; published 10, 9, 10 and 11 April: the second article written is
+    // the first published, and two share a day.
+    let texts = [
+        ("w1", "Wire One", "2025-04-10"),
+        ("w2", "Wire Two", "2025-04-09"),
+        ("w3", "Wire One", "2025-04-10"),
+        ("w4", "Wire Three", "2025-04-11"),
+    ];
+    let mut batch = Vec::new();
+    for (id, publisher, published) in texts {
+        let d = doc(
+            id,
+            None,
+            publisher,
+            published,
+            "Russian jets struck a fuel depot near Causeni.",
+        );
+        let e = event(&d, "RUS", "190", Some("MDA"), "2025-04-09");
+        batch.push(input(d, vec![e]));
+    }
+    // A denial of the same strike: a cluster of its own, still read back.
+    let n = doc(
+        "n1",
+        None,
+        "Wire Two",
+        "2025-04-10",
+        "Russia did not strike the depot.",
+    );
+    let mut denial = event(&n, "RUS", "190", Some("MDA"), "2025-04-09");
+    denial.polarity = redline_model::Polarity::Negated;
+    batch.push(input(n, vec![denial]));
+    store.write_batch(&batch).unwrap();
+
+    let all = collect(&store, &everything());
+    let strike = all
+        .iter()
+        .find(|e| e.record.polarity == redline_model::Polarity::Asserted)
+        .unwrap()
+        .cluster_id
+        .unwrap();
+    let cluster = store.cluster(strike).unwrap().unwrap();
+    assert_eq!(cluster.n_mentions, 4);
+    let reports = store.cluster_reports(strike, 100).unwrap();
+    let docs: Vec<&str> = reports.iter().map(|e| e.record.doc_id.as_str()).collect();
+    assert_eq!(docs, ["w2", "w1", "w3", "w4"]);
+    assert!(reports.iter().all(|e| e.cluster_id == Some(strike)));
+    let same_day: Vec<i64> = reports[1..3].iter().map(|e| e.id).collect();
+    assert!(same_day[0] < same_day[1], "{same_day:?}");
+    // The cluster's first report (the first published) leads the list.
+    assert_eq!(cluster.first, reports[0]);
+    // Each report reads back as the listing has it.
+    for r in &reports {
+        assert_eq!(store.event(r.id).unwrap().as_ref(), Some(r));
+    }
+    // A limit keeps the first ones; zero gives none.
+    assert_eq!(
+        store.cluster_reports(strike, 2).unwrap(),
+        reports[..2].to_vec()
+    );
+    assert!(store.cluster_reports(strike, 0).unwrap().is_empty());
+    // The denial's cluster: its one negated report.
+    let negated = all
+        .iter()
+        .find(|e| e.record.polarity == redline_model::Polarity::Negated)
+        .unwrap();
+    let denial_cluster = negated.cluster_id.unwrap();
+    assert_ne!(denial_cluster, strike);
+    assert_eq!(
+        store.cluster_reports(denial_cluster, 10).unwrap(),
+        vec![negated.clone()]
+    );
+    assert!(store.cluster_reports(9_999, 10).unwrap().is_empty());
+}
+
+#[test]
+fn issue_6_claims_name_their_document_by_row_id() {
+    let (_dir, mut store) = store();
+    let a = doc(
+        "a1",
+        None,
+        "Wire",
+        "2025-03-07",
+        "8000 Russian troops massed.",
+    );
+    let b = doc(
+        "b1",
+        None,
+        "Post",
+        "2025-03-07",
+        "9000 Russian troops massed.",
+    );
+    let mut ia = input(a.clone(), vec![]);
+    ia.claims = vec![claim(&a, "RUS", 8_000.0)];
+    let mut ib = input(b.clone(), vec![]);
+    ib.claims = vec![claim(&b, "RUS", 9_000.0)];
+    store.write_batch(&[ia, ib]).unwrap();
+    let mut claims = Vec::new();
+    store
+        .claims(
+            &redline_store::ClaimFilter::default(),
+            |c| -> Result<(), StoreError> {
+                claims.push(c);
+                Ok(())
+            },
+        )
+        .unwrap();
+    assert_eq!(claims.len(), 2);
+    for c in &claims {
+        let d = store
+            .document(c.document_id)
+            .unwrap()
+            .expect("its document");
+        assert_eq!(d.doc_id, c.record.doc_id);
+    }
+    assert_ne!(claims[0].document_id, claims[1].document_id);
+    let json = serde_json::to_value(&claims[0]).unwrap();
+    assert_eq!(json["document_id"], claims[0].document_id);
 }

@@ -209,9 +209,8 @@ pub(crate) fn dyad_answer(
     options: &DyadOptions,
 ) -> Result<Arc<DyadView>, ApiError> {
     cache.get_or_compute(&format!("dyad {a}:{b} {options:?}"), || {
-        let documents = cache.get_or_compute("documents per day", || {
-            Ok(store.documents_per_day()?)
-        })?;
+        let documents =
+            cache.get_or_compute("documents per day", || Ok(store.documents_per_day()?))?;
         Ok(dyad_view(
             store,
             &documents,

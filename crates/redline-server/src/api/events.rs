@@ -1,10 +1,14 @@
 //! `/api/events`, `/api/search` and `/api/clusters`: reports and real-world events, with the
-//! filters of `redline events`.
+//! filters of `redline events`; `/api/events/{id}` and `/api/clusters/{id}`: one of each with
+//! the reports of its real-world event.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use redline_store::{EventCursor, EventFilter, StoreError, StoredCluster, StoredEvent};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
 use super::{ApiQuery, Page, day, split_list};
@@ -217,6 +221,141 @@ pub async fn clusters(
                 })?;
                 Ok(Page { items, next: None })
             })?))
+        })
+        .await
+}
+
+/// At most this many reports of a real-world event come with one event or cluster; the answer's
+/// `reports_total` says how many there are in all.
+pub const MAX_REPORTS: usize = 200;
+
+/// One event report with its real-world event.
+#[derive(Debug, Serialize)]
+pub struct EventDetail {
+    /// The report.
+    event: StoredEvent,
+    /// Its cluster (real-world event), `null` when it has none.
+    cluster: Option<StoredCluster>,
+    /// The cluster's reports (this one included) by publication date then id, at most
+    /// `reports_limit` of them; empty when there is no cluster.
+    reports: Vec<StoredEvent>,
+    /// How many reports the cluster has in all (0 without a cluster).
+    reports_total: i64,
+    /// The most reports listed.
+    reports_limit: usize,
+    /// The name of every CAMEO code above (the event's, the cluster's, the reports'), from the
+    /// embedded CAMEO table; a code it does not know is left out.
+    cameo_names: BTreeMap<String, String>,
+}
+
+/// One real-world event with its reports.
+#[derive(Debug, Serialize)]
+pub struct ClusterDetail {
+    /// The cluster, with its first report.
+    cluster: StoredCluster,
+    /// Its reports by publication date then id, at most `reports_limit` of them.
+    reports: Vec<StoredEvent>,
+    /// How many reports it has in all.
+    reports_total: i64,
+    /// The most reports listed.
+    reports_limit: usize,
+    /// The name of every CAMEO code above, from the embedded CAMEO table.
+    cameo_names: BTreeMap<String, String>,
+}
+
+/// The names of `codes` in the embedded CAMEO table (parsed once).
+fn cameo_names<'a>(codes: impl IntoIterator<Item = &'a str>) -> BTreeMap<String, String> {
+    static TABLE: OnceLock<redline_dict::CameoTable> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let file = redline_dict::CAMEO_TABLE;
+        let text = redline_dict::Dictionary::embedded_files()
+            .iter()
+            .find(|(name, _)| *name == file)
+            .map_or("", |(_, text)| *text);
+        redline_dict::CameoTable::parse(file, text, &mut Vec::new())
+    });
+    codes
+        .into_iter()
+        .filter_map(|c| Some((c.to_string(), table.get(c)?.name.clone())))
+        .collect()
+}
+
+/// A row id from a path segment, or a 400 naming what was expected.
+fn row_id(what: &str, raw: &str) -> Result<i64, ApiError> {
+    raw.parse()
+        .map_err(|_| ApiError::bad_request(format!("{raw:?} is not {what} id (expected a number)")))
+}
+
+/// One event report, whatever its polarity or modality, with its cluster and the cluster's
+/// reports.
+#[utoipa::path(get, path = "/api/events/{id}", params(("id" = i64, Path, description = "The event id (`id` of `/api/events`).")), responses(
+    (status = 200, description = "`{event, cluster, reports, reports_total, reports_limit}`; `cluster` is null when the event has none."),
+    (status = 400, description = "The id is not a number.", body = crate::error::ErrorBody),
+    (status = 404, description = "No such event.", body = crate::error::ErrorBody)
+))]
+pub async fn one(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<EventDetail>, ApiError> {
+    let id = row_id("an event", &id)?;
+    state
+        .read(move |store| {
+            let event = store
+                .event(id)?
+                .ok_or_else(|| ApiError::not_found(format!("no event {id}")))?;
+            let cluster = match event.cluster_id {
+                Some(c) => store.cluster(c)?,
+                None => None,
+            };
+            let (reports, reports_total) = match &cluster {
+                Some(c) => (store.cluster_reports(c.id, MAX_REPORTS)?, c.n_mentions),
+                None => (Vec::new(), 0),
+            };
+            let cameo_names = cameo_names(
+                std::iter::once(event.record.cameo.as_str())
+                    .chain(cluster.iter().map(|c| c.cameo.as_str()))
+                    .chain(reports.iter().map(|r| r.record.cameo.as_str())),
+            );
+            Ok(Json(EventDetail {
+                event,
+                cluster,
+                reports,
+                reports_total,
+                reports_limit: MAX_REPORTS,
+                cameo_names,
+            }))
+        })
+        .await
+}
+
+/// One real-world event (cluster) with its reports.
+#[utoipa::path(get, path = "/api/clusters/{id}", params(("id" = i64, Path, description = "The cluster id (`cluster_id` of an event, `id` of an alert's event).")), responses(
+    (status = 200, description = "`{cluster, reports, reports_total, reports_limit}`"),
+    (status = 400, description = "The id is not a number.", body = crate::error::ErrorBody),
+    (status = 404, description = "No such cluster.", body = crate::error::ErrorBody)
+))]
+pub async fn cluster(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<ClusterDetail>, ApiError> {
+    let id = row_id("a cluster", &id)?;
+    state
+        .read(move |store| {
+            let cluster = store
+                .cluster(id)?
+                .ok_or_else(|| ApiError::not_found(format!("no cluster {id}")))?;
+            let reports = store.cluster_reports(id, MAX_REPORTS)?;
+            let cameo_names = cameo_names(
+                std::iter::once(cluster.cameo.as_str())
+                    .chain(reports.iter().map(|r| r.record.cameo.as_str())),
+            );
+            Ok(Json(ClusterDetail {
+                reports_total: cluster.n_mentions,
+                cluster,
+                reports,
+                reports_limit: MAX_REPORTS,
+                cameo_names,
+            }))
         })
         .await
 }

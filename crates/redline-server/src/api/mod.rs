@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::Router;
-use redline_store::Store;
 use axum::routing::{get, post};
+use redline_store::Store;
 use serde::Serialize;
 use utoipa::OpenApi;
 
@@ -42,8 +42,10 @@ pub struct Page<T> {
         documents::list,
         documents::one,
         events::list,
+        events::one,
         events::search,
         events::clusters,
+        events::cluster,
         analysis::dyads,
         analysis::network,
         analysis::dyad,
@@ -67,8 +69,10 @@ pub fn routes() -> Router<AppState> {
         .route("/api/documents", get(documents::list))
         .route("/api/documents/{id}", get(documents::one))
         .route("/api/events", get(events::list))
+        .route("/api/events/{id}", get(events::one))
         .route("/api/search", get(events::search))
         .route("/api/clusters", get(events::clusters))
+        .route("/api/clusters/{id}", get(events::cluster))
         .route("/api/dyads", get(analysis::dyads))
         .route("/api/network", get(analysis::network))
         .route("/api/dyads/{a}/{b}", get(analysis::dyad))
@@ -150,10 +154,7 @@ async fn stats(
 }
 
 /// The store's counts (cached).
-fn counts(
-    cache: &AnswerCache,
-    store: &Store,
-) -> Result<Arc<redline_store::StoreCounts>, ApiError> {
+fn counts(cache: &AnswerCache, store: &Store) -> Result<Arc<redline_store::StoreCounts>, ApiError> {
     cache.get_or_compute("stats", || Ok(store.counts()?))
 }
 

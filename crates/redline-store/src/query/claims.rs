@@ -30,6 +30,8 @@ pub struct ClaimFilter {
 pub struct StoredClaim {
     /// The claim's row id.
     pub id: i64,
+    /// The row id of its document ([`Store::document`]).
+    pub document_id: i64,
     /// The publisher of its document.
     pub publisher: Option<String>,
     /// The title of its document.
@@ -46,7 +48,8 @@ pub struct StoredClaim {
 const COLUMNS: &str = "c.id, s.name, d.title, d.url, c.subject_key, d.doc_id, c.sentence_index, \
      c.sentence, c.date, c.date_precision, c.published, c.kind, c.measure, c.unit, c.low, c.high, \
      c.qualifier, c.number_text, c.start_byte, c.end_byte, c.subjects, c.location, c.speaker, \
-     c.speaker_code, c.channel, c.channel_code, c.polarity, c.modality, c.rule, c.reasons";
+     c.speaker_code, c.channel, c.channel_code, c.polarity, c.modality, c.rule, c.reasons, \
+     c.document_id";
 
 impl Store {
     /// Calls `each` for every claim matching `filter`, in date order (undated last), and returns
@@ -171,6 +174,7 @@ impl Store {
         let sentence_index: i64 = row.get(6).map_err(|e| self.sql(e))?;
         Ok(StoredClaim {
             id,
+            document_id: row.get(30).map_err(|e| self.sql(e))?,
             publisher: opt(1)?,
             title: opt(2)?,
             url: opt(3)?,

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::Store;
 use crate::error::{Result, StoreError};
 
+mod by_id;
 mod claims;
 mod cursor;
 mod documents;
@@ -202,6 +203,17 @@ const EVENT_FROM: &str = "FROM events e \
     LEFT JOIN clusters c ON c.id = e.cluster_id \
     LEFT JOIN events fe ON fe.id = c.first_event_id \
     LEFT JOIN documents fd ON fd.id = fe.document_id";
+
+/// The columns every cluster query selects (from `clusters c`), in the order
+/// [`Store::read_cluster`] reads them.
+const CLUSTER_COLUMNS: &str = "c.id, c.source_base, c.target_base, c.cameo, c.root, \
+    c.polarity, c.modality, c.date_start, c.date_end, c.date_precision, c.first_report, \
+    c.n_mentions, c.n_articles, c.n_sources, c.first_event_id";
+
+/// The statement of one event by row id (`?1`), read with [`read_event`].
+fn event_by_id_sql() -> String {
+    format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.id = ?1")
+}
 
 /// `[start, end)` of codes beginning with `prefix`, for an index range scan.
 fn prefix_range(prefix: &str) -> (String, String) {
@@ -531,6 +543,35 @@ fn finish(
 }
 
 impl Store {
+    /// Reads one row selected with [`CLUSTER_COLUMNS`], with its first report read through
+    /// `first` (a statement of [`event_by_id_sql`]).
+    fn read_cluster(
+        &self,
+        r: &rusqlite::Row<'_>,
+        first: &mut rusqlite::Statement<'_>,
+    ) -> Result<StoredCluster> {
+        let get = |e: rusqlite::Error| self.sql(e);
+        let first_id: i64 = r.get(14).map_err(get)?;
+        let first = first.query_row([first_id], read_event).map_err(get)?;
+        Ok(StoredCluster {
+            id: r.get(0).map_err(get)?,
+            source_base: r.get(1).map_err(get)?,
+            target_base: r.get(2).map_err(get)?,
+            cameo: r.get(3).map_err(get)?,
+            root: r.get(4).map_err(get)?,
+            polarity: r.get(5).map_err(get)?,
+            modality: r.get(6).map_err(get)?,
+            date_start: r.get(7).map_err(get)?,
+            date_end: r.get(8).map_err(get)?,
+            date_precision: r.get(9).map_err(get)?,
+            first_report: r.get(10).map_err(get)?,
+            n_mentions: r.get(11).map_err(get)?,
+            n_articles: r.get(12).map_err(get)?,
+            n_sources: r.get(13).map_err(get)?,
+            first: finish(self, first)?,
+        })
+    }
+
     /// Calls `each` for every event matching `filter`, in date order (undated events last), and
     /// returns how many there were. Stops early when `each` returns an error, and returns it.
     ///
@@ -588,9 +629,7 @@ impl Store {
             .map(|n| format!(" LIMIT {n}"))
             .unwrap_or_default();
         let sql = format!(
-            "SELECT c.id, c.source_base, c.target_base, c.cameo, c.root, c.polarity, c.modality, \
-             c.date_start, c.date_end, c.date_precision, c.first_report, c.n_mentions, \
-             c.n_articles, c.n_sources, c.first_event_id FROM clusters c \
+            "SELECT {CLUSTER_COLUMNS} FROM clusters c \
              WHERE c.id IN (SELECT e.cluster_id FROM events e {cond}) \
              ORDER BY c.date_start IS NULL, c.date_start, c.id{limit}"
         );
@@ -600,36 +639,11 @@ impl Store {
             .map_err(|e| self.sql(e))?;
         let mut first_stmt = self
             .conn
-            .prepare_cached(&format!(
-                "SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.id = ?1"
-            ))
+            .prepare_cached(&event_by_id_sql())
             .map_err(|e| self.sql(e))?;
         let mut n = 0;
         while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
-            let first_id: i64 = r.get(14).map_err(|e| self.sql(e))?;
-            let first = first_stmt
-                .query_row([first_id], read_event)
-                .map_err(|e| self.sql(e))?;
-            let first = finish(self, first)?;
-            let get = |e: rusqlite::Error| self.sql(e);
-            let cluster = StoredCluster {
-                id: r.get(0).map_err(get)?,
-                source_base: r.get(1).map_err(get)?,
-                target_base: r.get(2).map_err(get)?,
-                cameo: r.get(3).map_err(get)?,
-                root: r.get(4).map_err(get)?,
-                polarity: r.get(5).map_err(get)?,
-                modality: r.get(6).map_err(get)?,
-                date_start: r.get(7).map_err(get)?,
-                date_end: r.get(8).map_err(get)?,
-                date_precision: r.get(9).map_err(get)?,
-                first_report: r.get(10).map_err(get)?,
-                n_mentions: r.get(11).map_err(get)?,
-                n_articles: r.get(12).map_err(get)?,
-                n_sources: r.get(13).map_err(get)?,
-                first,
-            };
-            each(cluster)?;
+            each(self.read_cluster(r, &mut first_stmt)?)?;
             n += 1;
         }
         Ok(n)
