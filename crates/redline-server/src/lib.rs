@@ -96,7 +96,7 @@ pub enum ServerError {
     #[error(transparent)]
     Store(#[from] StoreError),
     /// The address could not be bound, or serving failed.
-    #[error("{bind}: {source}")]
+    #[error("cannot serve on {bind}")]
     Io {
         /// The address.
         bind: SocketAddr,

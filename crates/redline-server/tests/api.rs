@@ -623,3 +623,37 @@ async fn issue_6_an_event_page_caps_its_reports_and_says_how_many_there_are() {
     assert_eq!(detail["reports_total"], 0);
     assert_eq!(detail["event"]["id"], id);
 }
+
+#[tokio::test]
+async fn issue_6_search_pages_by_cursor_through_every_match_once() {
+    let (_, all) = get("/api/events?text=Russian&limit=500").await;
+    let mut want: Vec<i64> = all["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_i64().unwrap())
+        .collect();
+    want.sort();
+    assert!(want.len() >= 5, "{all}");
+    let mut got = Vec::new();
+    let mut uri = "/api/search?q=Russian&limit=2".to_string();
+    loop {
+        let (status, page) = get(&uri).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        got.extend(
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["id"].as_i64().unwrap()),
+        );
+        match page["next"].as_str() {
+            Some(next) => uri = format!("/api/search?q=Russian&limit=2&cursor={next}"),
+            None => break,
+        }
+    }
+    got.sort();
+    assert_eq!(got, want);
+    let (s, b) = get("/api/search?q=Russian&cursor=abc").await;
+    assert_error(s, &b, StatusCode::BAD_REQUEST, "bad_request");
+}

@@ -719,3 +719,55 @@ fn issue_6_claims_name_their_document_by_row_id() {
     let json = serde_json::to_value(&claims[0]).unwrap();
     assert_eq!(json["document_id"], claims[0].document_id);
 }
+
+/// Search pages walk the matching sentences newest first, each once, and together hold the
+/// events a text filter selects; a bad query is named.
+#[test]
+fn issue_6_search_pages_walk_every_match_once_newest_sentence_first() {
+    let (_dir, store) = mixed_store();
+    let by_filter: Vec<i64> = {
+        let mut v = ids(&collect(
+            &store,
+            &EventFilter {
+                text: Some("Kharkiv".into()),
+                ..Default::default()
+            },
+        ));
+        v.sort();
+        v
+    };
+    assert!(by_filter.len() >= 5);
+    for k in [1, 2, 3, 50] {
+        let (mut seen, mut sentences) = (Vec::new(), Vec::new());
+        let mut before = None;
+        loop {
+            let page = store.search("Kharkiv", before, k).unwrap();
+            for e in &page.events {
+                assert!(e.record.sentence.contains("Kharkiv"));
+                seen.push(e.id);
+                sentences.push(e.document_id);
+            }
+            match page.next {
+                Some(n) => before = Some(n),
+                None => break,
+            }
+        }
+        let mut sorted = seen.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), seen.len(), "pages of {k}: an event twice");
+        assert_eq!(sorted, by_filter, "pages of {k}");
+        // Newest stored first: documents were written in one batch in order, so later
+        // documents' sentences have higher row ids.
+        assert!(
+            sentences.windows(2).all(|w| w[0] >= w[1]),
+            "pages of {k}: {sentences:?}"
+        );
+    }
+    assert!(matches!(
+        store.search("\"unclosed", None, 5),
+        Err(StoreError::BadTextQuery { .. })
+    ));
+    let none = store.search("Vladivostok", None, 5).unwrap();
+    assert!(none.events.is_empty() && none.next.is_none());
+}

@@ -156,21 +156,24 @@ pub async fn list(
     page(state, q).await
 }
 
-/// Search query: words in the evidence sentences, and the event filters.
+/// Search query: words in the evidence sentences.
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct SearchQuery {
     /// Words or an FTS5 query ("nuclear AND exercise", "\"red line\"").
     q: String,
-    /// Page size (default 50, at most 500).
+    /// Matching sentences per page (default 50, at most 500).
     limit: Option<usize>,
     /// The `next` of the previous page.
     cursor: Option<String>,
 }
 
-/// Full-text search over the evidence sentences: the events whose sentence matches.
+/// Full-text search over the evidence sentences: the asserted, actual events of the matching
+/// sentences, the most recently stored sentences first (the order the full-text index keeps,
+/// so a word in a hundred thousand sentences is as quick to page through as a rare one). For
+/// matches in date order, with other filters, use `/api/events?text=`.
 #[utoipa::path(get, path = "/api/search", params(SearchQuery), responses(
-    (status = 200, description = "`{items: [event], next}`"),
-    (status = 400, description = "An empty or malformed query.", body = crate::error::ErrorBody)
+    (status = 200, description = "`{items: [event], next}`: the events of `limit` matching sentences; pass `next` as `cursor` for the next page."),
+    (status = 400, description = "An empty or malformed query, or a bad cursor.", body = crate::error::ErrorBody)
 ))]
 pub async fn search(
     State(state): State<AppState>,
@@ -181,13 +184,27 @@ pub async fn search(
             "q is empty: give words to search for",
         ));
     }
-    let q = EventQuery {
-        text: Some(s.q),
-        limit: s.limit,
-        cursor: s.cursor,
-        ..EventQuery::default()
-    };
-    page(state, q).await
+    let limit = state.page(s.limit)?;
+    let before = s
+        .cursor
+        .as_deref()
+        .map(|c| {
+            c.parse::<i64>().map_err(|_| {
+                ApiError::bad_request(format!(
+                    "cursor={c:?} is not a search cursor: pass the `next` of the previous page"
+                ))
+            })
+        })
+        .transpose()?;
+    state
+        .read(move |store| {
+            let page = store.search(&s.q, before, limit)?;
+            Ok(Json(Page {
+                items: page.events,
+                next: page.next.map(|n| n.to_string()),
+            }))
+        })
+        .await
 }
 
 /// Real-world events (clusters of reports) with at least one report matching the filters, in

@@ -17,10 +17,12 @@ mod claims;
 mod cursor;
 mod documents;
 mod facts;
+mod search;
 pub use claims::{ClaimFilter, StoredClaim};
 pub use cursor::EventCursor;
 pub use documents::{DocumentSummary, StoredDocument};
 pub use facts::ClusterFact;
+pub use search::SearchPage;
 
 /// What to select. Every field narrows; the default selects every asserted, actual event.
 #[derive(Debug, Clone, Default)]
