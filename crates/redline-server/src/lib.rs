@@ -112,13 +112,14 @@ impl AppState {
         ingest_token: Option<String>,
         limits: Limits,
     ) -> Result<AppState, StoreError> {
+        let readers = readers();
         Ok(AppState {
             cache: Arc::new(cache::AnswerCache::new(&db)?),
-            pool: StorePool::new(db, readers())?,
+            pool: StorePool::new(db, readers)?,
             ingest_token: ingest_token.map(Arc::from),
             limits,
             ingest_lock: Arc::new(tokio::sync::Mutex::new(())),
-            readers: Arc::new(tokio::sync::Semaphore::new(readers())),
+            readers: Arc::new(tokio::sync::Semaphore::new(readers)),
         })
     }
 

@@ -2,11 +2,12 @@
 //! views as `redline escalation`, `ladder`, `alerts`, `claims` and `report`.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use axum::Json;
 use axum::extract::{Path, State};
 use redline_analysis::claims::ClaimGroup;
+use redline_analysis::redlines::Rule;
 use redline_analysis::{Alert, Ladder, Period, Rung};
 use redline_model::ClaimKind;
 use redline_store::{ClaimFilter, Store, StoredClaim};
@@ -211,13 +212,7 @@ pub(crate) fn dyad_answer(
     cache.get_or_compute(&format!("dyad {a}:{b} {options:?}"), || {
         let documents =
             cache.get_or_compute("documents per day", || Ok(store.documents_per_day()?))?;
-        Ok(dyad_view(
-            store,
-            &documents,
-            &Ladder::embedded(),
-            (a, b),
-            options,
-        )?)
+        Ok(dyad_view(store, &documents, &shipped().0, (a, b), options)?)
     })
 }
 
@@ -225,8 +220,8 @@ pub(crate) fn dyad_answer(
 #[utoipa::path(get, path = "/api/ladder", responses(
     (status = 200, description = "`[rung]`: id, level, name, what places an event on it.")
 ))]
-pub async fn ladder() -> Json<Vec<Rung>> {
-    Json(Ladder::embedded().rungs)
+pub async fn ladder() -> Json<&'static [Rung]> {
+    Json(&shipped().0.rungs)
 }
 
 /// Which alerts.
@@ -267,8 +262,7 @@ pub async fn alerts(
 ) -> Result<Json<AlertPage>, ApiError> {
     let (from, to) = (day("from", &q.from)?, day("to", &q.to)?);
     let limit = state.page(q.limit)?;
-    let ladder = Ladder::embedded();
-    let rules = redline_views::alerts::load_rules(None, &ladder)?;
+    let (_, rules) = shipped();
     if let Some(r) = &q.rule
         && !rules.iter().any(|x| &x.id == r)
     {
@@ -303,11 +297,21 @@ pub async fn alerts(
 /// Every alert of the shipped rules over the whole store, oldest first (cached).
 pub(crate) fn all_alerts(cache: &AnswerCache, store: &Store) -> Result<Arc<Vec<Alert>>, ApiError> {
     cache.get_or_compute("alerts", || {
-        let ladder = Ladder::embedded();
-        let rules = redline_views::alerts::load_rules(None, &ladder)?;
-        let (alerts, _) =
-            redline_views::alerts::alerts_between(store, &rules, &ladder, None, None)?;
+        let (ladder, rules) = shipped();
+        let (alerts, _) = redline_views::alerts::alerts_between(store, rules, ladder, None, None)?;
         Ok(alerts)
+    })
+}
+
+/// The shipped ladder and red-line rules, parsed once per process: `/api/alerts` checks its
+/// `rule` against them on every request.
+fn shipped() -> &'static (Ladder, Vec<Rule>) {
+    static SHIPPED: OnceLock<(Ladder, Vec<Rule>)> = OnceLock::new();
+    SHIPPED.get_or_init(|| {
+        let ladder = Ladder::embedded();
+        let rules = redline_views::alerts::load_rules(None, &ladder)
+            .expect("the shipped rules are valid against the shipped ladder (tested)");
+        (ladder, rules)
     })
 }
 

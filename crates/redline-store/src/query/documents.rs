@@ -6,42 +6,23 @@ use super::json_list;
 use crate::Store;
 use crate::error::Result;
 
-/// One stored document: its metadata, its cleaned text, and how many events and claims it has.
+/// One stored document: its listing ([`DocumentSummary`]: metadata and how many events and
+/// claims it has) and its cleaned text. The summary's fields read through it
+/// (`document.title`), and serialise beside `text` as one object.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StoredDocument {
-    /// The document's row id ([`StoredEvent::document_id`](crate::StoredEvent::document_id)).
-    pub id: i64,
-    /// Its identity across ingests: the url when it has one, else its id.
-    pub doc_key: String,
-    /// The id it was read with (the JSON Lines `id` or the file path).
-    pub doc_id: String,
-    /// Canonical address.
-    pub url: Option<String>,
-    /// Headline.
-    pub title: Option<String>,
-    /// Authors in byline order.
-    pub authors: Vec<String>,
-    /// The outlet that published it.
-    pub publisher: Option<String>,
-    /// Publication date (`YYYY-MM-DD`, the first day of its period).
-    pub published: Option<String>,
-    /// Precision of `published` (`day`, `month`, `year`, `unknown`...).
-    pub published_precision: String,
-    /// ISO 639-1 language code, when the source declared one.
-    pub language: Option<String>,
-    /// Input format it was read from (`jsonl`, `html`...).
-    pub format: String,
+    /// Everything but the text, as [`Store::documents`] lists it.
+    #[serde(flatten)]
+    pub summary: DocumentSummary,
     /// Cleaned body text: every span of its events indexes into it.
     pub text: String,
-    /// Number of sentences in the text.
-    pub n_sentences: i64,
-    /// When it was stored (UTC, RFC 3339).
-    pub ingested_at: String,
-    /// Number of its event reports (negated, unrealised and background ones included).
-    pub events: i64,
-    /// Number of its claims (0 in a store of schema version 1 read where it could not be
-    /// upgraded).
-    pub claims: i64,
+}
+
+impl std::ops::Deref for StoredDocument {
+    type Target = DocumentSummary;
+    fn deref(&self) -> &DocumentSummary {
+        &self.summary
+    }
 }
 
 /// A stored document without its text, as [`Store::documents`] lists it.
@@ -83,23 +64,7 @@ pub struct DocumentSummary {
 impl StoredDocument {
     /// The document without its text.
     pub fn summary(&self) -> DocumentSummary {
-        DocumentSummary {
-            id: self.id,
-            doc_key: self.doc_key.clone(),
-            doc_id: self.doc_id.clone(),
-            url: self.url.clone(),
-            title: self.title.clone(),
-            authors: self.authors.clone(),
-            publisher: self.publisher.clone(),
-            published: self.published.clone(),
-            published_precision: self.published_precision.clone(),
-            language: self.language.clone(),
-            format: self.format.clone(),
-            n_sentences: self.n_sentences,
-            ingested_at: self.ingested_at.clone(),
-            events: self.events,
-            claims: self.claims,
-        }
+        self.summary.clone()
     }
 }
 
@@ -149,26 +114,9 @@ impl Store {
         let Some(r) = rows.next().map_err(|e| self.sql(e))? else {
             return Ok(None);
         };
-        let s = read_summary(r).map_err(|e| self.sql(e))?;
+        let summary = read_summary(r).map_err(|e| self.sql(e))?;
         let text: String = r.get(15).map_err(|e| self.sql(e))?;
-        Ok(Some(StoredDocument {
-            id: s.id,
-            doc_key: s.doc_key,
-            doc_id: s.doc_id,
-            url: s.url,
-            title: s.title,
-            authors: s.authors,
-            publisher: s.publisher,
-            published: s.published,
-            published_precision: s.published_precision,
-            language: s.language,
-            format: s.format,
-            text,
-            n_sentences: s.n_sentences,
-            ingested_at: s.ingested_at,
-            events: s.events,
-            claims: s.claims,
-        }))
+        Ok(Some(StoredDocument { summary, text }))
     }
 
     /// At most `limit` documents in row id order, starting after row id `after` (from the first

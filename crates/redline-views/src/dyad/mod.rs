@@ -324,18 +324,17 @@ pub fn busiest_dyads(
     directed: bool,
 ) -> Result<Vec<(String, String)>, StoreError> {
     let counts = store.dyad_counts(&[3, 4])?;
-    let mut pairs: Vec<((String, String), i64)> = Vec::new();
+    let mut totals: std::collections::HashMap<(String, String), i64> =
+        std::collections::HashMap::new();
     for c in counts {
         let key = if directed || c.source <= c.target {
             (c.source, c.target)
         } else {
             (c.target, c.source)
         };
-        match pairs.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += c.clusters,
-            None => pairs.push((key, c.clusters)),
-        }
+        *totals.entry(key).or_default() += c.clusters;
     }
+    let mut pairs: Vec<((String, String), i64)> = totals.into_iter().collect();
     pairs.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
     Ok(pairs.into_iter().take(top).map(|(k, _)| k).collect())
 }
