@@ -58,7 +58,8 @@ for w in troops ceasefire missiles border talks drones sanctions pipeline; do
   echo "/api/search?q=$w&limit=50"
 done > "$work/search"
 sed 's/^\/api\/dyads\/\([A-Z0-9]*\)\/\([A-Z0-9]*\)$/\/api\/events?dyad=\1:\2\&limit=50/' "$work/dyads" > "$work/dyad-events"
-printf '%s\n' /api/stats "/api/dyads?top=10" "/api/alerts?limit=20" "/api/network" > "$work/overview"
+printf '%s\n' /api/stats "/api/dyads?top=10" "/api/alerts?limit=20" "/api/network" /api/volume \
+  "/api/movers?days=30&top=10" > "$work/overview"
 
 # Work a run left behind (queries whose clients gave up still finish) would slow the next run:
 # wait until a request that needs a reader is answered at once.
@@ -94,7 +95,7 @@ echo
 echo "| endpoint | result | server RSS after |"
 echo "|---|---|---|"
 run "GET /api/health" paths.lua /dev/null "$api/api/health"
-run "overview: stats, busiest dyads, alerts, network (cached)" paths.lua "$work/overview" "$api"
+run "overview: stats, busiest dyads, alerts, network, volume, movers (cached)" paths.lua "$work/overview" "$api"
 run "GET /api/dyads/{a}/{b}, 5 busiest (warmed)" paths.lua "$work/dyads5" "$api"
 run "GET /api/dyads/{a}/{b}, 50 busiest (computed)" paths.lua "$work/dyads" "$api"
 run "GET /api/events?limit=50 (first page)" paths.lua /dev/null "$api/api/events?limit=50"
@@ -102,5 +103,6 @@ run "GET /api/events?dyad=A:B (50 dyads)" paths.lua "$work/dyad-events" "$api"
 run "GET /api/events, walking pages by cursor" cursor.lua /dev/null "$api"
 run "GET /api/documents/{id} (500 documents)" paths.lua "$work/documents" "$api"
 run "GET /api/search?q= (8 common words)" paths.lua "$work/search" "$api"
-run "GET /api/clusters?limit=50 (computed on the first ask, then cached)" paths.lua /dev/null "$api/api/clusters?limit=50"
+run "GET /api/clusters?limit=50 (first page, cached)" paths.lua /dev/null "$api/api/clusters?limit=50"
+LOAD_QUERY="/api/clusters?limit=50" run "GET /api/clusters, walking pages by cursor" cursor.lua /dev/null "$api"
 run "GET / and the dashboard script" paths.lua /dev/null "$api/assets/app.js"

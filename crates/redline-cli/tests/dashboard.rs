@@ -125,6 +125,53 @@ fn issue_6_dashboard_renders_in_a_browser_and_links_dyad_to_event_to_document() 
         text_of(&html).contains(&format!("events{}", stats["events"])),
         "{html}"
     );
+    // The dyads whose escalation moved most, as the API ranks them, with their change.
+    let movers = api(port, "/api/movers?days=30&top=10");
+    let text = text_of(&html);
+    assert!(
+        text.contains(&format!(
+            "{} to {}",
+            movers["recent"]["from"].as_str().unwrap(),
+            movers["recent"]["to"].as_str().unwrap()
+        )),
+        "the movers' window is named: {text}"
+    );
+    let items = movers["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    let mut at = 0;
+    for m in items {
+        let (a, b) = (m["a"].as_str().unwrap(), m["b"].as_str().unwrap());
+        let row = format!("{a} ↔ {b}");
+        let found = text[at..]
+            .find(&row)
+            .unwrap_or_else(|| panic!("{row} missing or out of order in the movers"));
+        at += found + row.len();
+        let change = format!("{:.2}", m["change"].as_f64().unwrap().abs());
+        // The row's cells follow its name: before, recent, change.
+        let cells: String = text[at..].chars().take(40).collect();
+        let before = format!("{:.2}", m["previous_per_100"].as_f64().unwrap());
+        assert!(
+            cells.starts_with(&before),
+            "{row} shows {before} before: {cells}"
+        );
+        assert!(
+            cells.contains(&change),
+            "{row} shows its change {change}: {cells}"
+        );
+    }
+    // The news volume: a chart and a table with one row per week.
+    assert!(
+        html.contains("aria-label=\"Documents, coded reports and conflict reports per week\""),
+        "no volume chart"
+    );
+    let weeks = api(port, "/api/volume?by=week")["buckets"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(
+        text.contains(&format!("The volume as a table ({weeks} periods)")),
+        "{text}"
+    );
     let alerts = newest_alerts(&api(port, "/api/alerts?limit=20"));
     if let Some(a) = alerts.first() {
         assert!(
@@ -297,6 +344,12 @@ fn issue_6_click_from_dyad_to_event_to_document() {
     // real-world event.
     s.goto(&format!("{base}#/"));
     s.wait_for("the overview", &rendered("overview", "ol.dyads a"), 30);
+    // The volume chart is drawn once the page is in the document.
+    s.wait_for(
+        "the volume chart",
+        "return document.querySelector('section[aria-labelledby=h-volume] figure.chart canvas') !== null;",
+        10,
+    );
     s.screenshot(&shots.join("overview.png"));
     let alerts = newest_alerts(&api(port, "/api/alerts?limit=20"));
     if let Some(a) = alerts.first() {

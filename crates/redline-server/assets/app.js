@@ -232,12 +232,15 @@ function table(headers, rows) {
 
 // ---------------------------------------------------------------- pages
 
-async function overview() {
+async function overview(params) {
   document.title = "Redline — overview";
-  const [stats, dyads, answer] = await Promise.all([
+  const by = ["day", "week", "month"].includes(params.get("by")) ? params.get("by") : "week";
+  const [stats, dyads, answer, volume, movers] = await Promise.all([
     api("/api/stats"),
     api("/api/dyads?top=10"),
     api(`/api/alerts?limit=${ALERTS_SHOWN}`),
+    api(`/api/volume?by=${by}`),
+    api(`/api/movers?days=${MOVERS_DAYS}&top=10`),
   ]);
   const alerts = recentAlerts(answer);
   const counts = ["documents", "events", "clusters", "claims", "sources", "sentences", "mentions"];
@@ -248,32 +251,11 @@ async function overview() {
       { class: "stats", "aria-label": "Store counts" },
       counts.filter((k) => k in stats).map((k) => el("div", {}, el("dt", {}, k), el("dd", {}, Number(stats[k]).toLocaleString("en")))),
     ),
+    volumeSection(volume, by),
     el(
       "div",
       { class: "grid" },
-      el(
-        "section",
-        { "aria-labelledby": "h-dyads" },
-        el("h2", { id: "h-dyads" }, "Busiest dyads"),
-        el("p", { class: "muted" }, "By real-world conflict events (QuadClass 3 and 4), both directions together."),
-        dyads.length === 0
-          ? el("p", {}, "No conflict events in the store.")
-          : el(
-              "ol",
-              { class: "dyads" },
-              dyads.map((d) =>
-                el(
-                  "li",
-                  {},
-                  link(`#/dyad/${enc(d.a)}/${enc(d.b)}`, `${d.a} ↔ ${d.b}`),
-                  " · events ",
-                  link(eventsHash({ dyad: `${d.a}:${d.b}` }), `${d.a} → ${d.b}`),
-                  ", ",
-                  link(eventsHash({ dyad: `${d.b}:${d.a}` }), `${d.b} → ${d.a}`),
-                ),
-              ),
-            ),
-      ),
+      moversSection(movers),
       el(
         "section",
         { "aria-labelledby": "h-alerts" },
@@ -281,7 +263,156 @@ async function overview() {
         alerts.items.length === 0 ? el("p", {}, "No red-line rule fired.") : alertList(alerts.items),
       ),
     ),
+    el(
+      "section",
+      { "aria-labelledby": "h-dyads" },
+      el("h2", { id: "h-dyads" }, "Busiest dyads"),
+      el("p", { class: "muted" }, "By real-world conflict events (QuadClass 3 and 4) over the whole store, both directions together."),
+      dyads.length === 0
+        ? el("p", {}, "No conflict events in the store.")
+        : el(
+            "ol",
+            { class: "dyads" },
+            dyads.map((d) =>
+              el(
+                "li",
+                {},
+                link(`#/dyad/${enc(d.a)}/${enc(d.b)}`, `${d.a} ↔ ${d.b}`),
+                " · events ",
+                link(eventsHash({ dyad: `${d.a}:${d.b}` }), `${d.a} → ${d.b}`),
+                ", ",
+                link(eventsHash({ dyad: `${d.b}:${d.a}` }), `${d.b} → ${d.a}`),
+              ),
+            ),
+          ),
+    ),
   ];
+}
+
+/** The window, in days, over which the overview compares dyads' escalation. */
+const MOVERS_DAYS = 30;
+
+/** The dyads whose escalation index moved most between the last two windows of the store. */
+function moversSection(m) {
+  const sec = el("section", { "aria-labelledby": "h-movers" }, el("h2", { id: "h-movers" }, "Escalation moved most"));
+  if (!m.recent) {
+    sec.append(el("p", {}, "No document has a publication date, so there is no recent window to compare."));
+    return sec;
+  }
+  sec.append(
+    el(
+      "p",
+      { class: "muted" },
+      `Conflict events per 100 documents (the dyad page's index), ${m.recent.from} to ${m.recent.to} (${m.recent.documents} documents) against the ${m.days} days before (${m.previous.documents} documents). Both directions together; the largest moves either way first.`,
+    ),
+  );
+  if (m.items.length === 0) {
+    sec.append(el("p", {}, "No dyad had conflict events in either window."));
+    return sec;
+  }
+  const num = (v) => el("td", { class: "num" }, v);
+  sec.append(
+    table(
+      ["Dyad", { label: "before", num: true }, { label: "recent", num: true }, { label: "change", num: true }],
+      m.items.map((d) => {
+        const up = (d.change ?? d.recent - d.previous) > 0;
+        return el(
+          "tr",
+          {},
+          el("td", {}, link(`#/dyad/${enc(d.a)}/${enc(d.b)}`, `${d.a} ↔ ${d.b}`)),
+          num(el("span", { title: `${d.previous} conflict events` }, fmt(d.previous_per_100, 2))),
+          num(el("span", { title: `${d.recent} conflict events` }, fmt(d.recent_per_100, 2))),
+          num(el("span", { class: `tag ${up ? "esc" : "deesc"}` }, `${up ? "▲" : "▼"} ${d.change === null ? signed(d.recent - d.previous) + " events" : (d.change > 0 ? "+" : "") + fmt(d.change, 2)}`)),
+        );
+      }),
+    ),
+  );
+  if (m.total > m.items.length) sec.append(el("p", { class: "muted" }, `The top ${m.items.length} of ${m.total} dyads with conflict events in either window.`));
+  return sec;
+}
+
+/** The periods a chart can be drawn by: the current one in bold, the others linked. */
+function periodChoice(by, hrefOf) {
+  return ["day", "week", "month"].map((p) => [p === by ? el("strong", { "aria-current": "true" }, p) : link(hrefOf(p), p), " "]);
+}
+
+/** News volume over time: documents published and coded reports per period. */
+function volumeSection(v, by) {
+  const sec = el(
+    "section",
+    { "aria-labelledby": "h-volume" },
+    el("h2", { id: "h-volume" }, "News volume"),
+    el(
+      "p",
+      {},
+      "Period: ",
+      periodChoice(by, (p) => `#/?by=${p}`),
+    ),
+  );
+  if (v.buckets.length === 0) {
+    sec.append(el("p", {}, "Nothing dated in the store yet."));
+    return sec;
+  }
+  const outside = [];
+  if (v.reports_before > 0) outside.push(`${v.reports_before.toLocaleString("en")} reports dated before ${v.buckets[0].start} (history the news mentions)`);
+  if (v.reports_after > 0) outside.push(`${v.reports_after.toLocaleString("en")} dated after the last document`);
+  sec.append(
+    el(
+      "p",
+      { class: "muted" },
+      `Documents by publication day and coded reports by the date of what they report, per ${by}, from the first published document to the last.`,
+      outside.length ? ` Not in the chart: ${outside.join("; ")}.` : "",
+    ),
+  );
+  const charts = el("div", { class: "charts" });
+  sec.append(charts);
+  sec.append(
+    el(
+      "details",
+      {},
+      el("summary", {}, `The volume as a table (${v.buckets.length} periods)`),
+      table(
+        ["Period", { label: "documents", num: true }, { label: "reports", num: true }, { label: "conflict reports", num: true }],
+        v.buckets.map((b) => el("tr", {}, el("td", {}, b.start), el("td", { class: "num" }, b.documents), el("td", { class: "num" }, b.reports), el("td", { class: "num" }, b.conflict))),
+      ),
+    ),
+  );
+  setTimeout(() => drawVolume(charts, v, by), 0);
+  return sec;
+}
+
+/** A y range from zero to the largest value (at least 1). */
+const fromZero = (u, min, max) => [0, Math.max(1, max)];
+
+/** Axis labels for counts: fractions of a document are not labelled. */
+const wholeNumbers = (u, splits) => splits.map((v) => (Number.isInteger(v) ? v.toLocaleString("en") : ""));
+
+function drawVolume(container, v, by) {
+  if (typeof uPlot === "undefined") {
+    container.append(el("p", { class: "error" }, "uPlot did not load; the values are in the table below."));
+    return;
+  }
+  if (!container.isConnected) return;
+  const xs = v.buckets.map((b) => Date.parse(`${b.start}T00:00:00Z`) / 1000);
+  const box = el("figure", { class: "chart", role: "img", "aria-label": `Documents, coded reports and conflict reports per ${by}` });
+  container.append(box);
+  const count = (u, val) => (val === null ? "–" : Number(val).toLocaleString("en"));
+  const opts = {
+    title: `Documents and coded reports per ${by}`,
+    width: chartWidth(container),
+    height: 200,
+    cursor: { drag: { x: false, y: false } },
+    // Counts start at zero on both axes, so the two lines can be compared by eye.
+    scales: { x: { time: true }, docs: { range: fromZero }, reports: { range: fromZero } },
+    axes: [{}, { scale: "docs", label: "documents", values: wholeNumbers }, { scale: "reports", side: 1, label: "reports", grid: { show: false }, values: wholeNumbers }],
+    series: [
+      {},
+      { label: "documents", scale: "docs", stroke: "#0b57b0", width: 2, value: count },
+      { label: "reports", scale: "reports", stroke: "#5f6368", width: 2, value: count },
+      { label: "conflict reports", scale: "reports", stroke: "#b3261e", width: 2, dash: [6, 4], value: count },
+    ],
+  };
+  plots.push({ plot: new uPlot(opts, [xs, v.buckets.map((b) => b.documents), v.buckets.map((b) => b.reports), v.buckets.map((b) => b.conflict)], box), container });
 }
 
 /** How many alerts the overview asks for. */
@@ -339,10 +470,7 @@ async function dyadPage(a, b, params) {
     "p",
     {},
     "Period: ",
-    ["day", "week", "month"].map((p) => [
-      p === by ? el("strong", { "aria-current": "true" }, p) : link(`#/dyad/${enc(a)}/${enc(b)}?by=${p}`, p),
-      " ",
-    ]),
+    periodChoice(by, (p) => `#/dyad/${enc(a)}/${enc(b)}?by=${p}`),
     " · ",
     "Reports in the explorer: ",
     link(eventsHash({ dyad: `${view.a}:${view.b}` }), `${view.a} → ${view.b}`),
@@ -1237,7 +1365,7 @@ function route(navigated) {
   let render;
   if (parts.length === 0) {
     section = "overview";
-    render = () => overview();
+    render = () => overview(params);
   } else if (parts[0] === "dyad" && parts.length === 3) {
     render = () => dyadPage(parts[1], parts[2], params);
   } else if (parts[0] === "events" && parts.length === 1) {

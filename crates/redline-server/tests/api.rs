@@ -70,7 +70,10 @@ async fn issue_6_health_is_cheap_and_stats_count_the_store() {
     let (status, body) = get("/api/health").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["status"], "ok");
-    assert_eq!(body["schema_version"], 2);
+    assert_eq!(
+        body["schema_version"],
+        redline_store::schema::CURRENT_VERSION
+    );
     assert!(body.get("counts").is_none(), "health does not count");
     let (status, counts) = get("/api/stats").await;
     assert_eq!(status, StatusCode::OK);
@@ -274,6 +277,8 @@ async fn issue_6_the_openapi_document_lists_every_endpoint() {
         "/api/ingest",
         "/api/events/{id}",
         "/api/clusters/{id}",
+        "/api/volume",
+        "/api/movers",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} missing");
     }
@@ -656,4 +661,160 @@ async fn issue_6_search_pages_by_cursor_through_every_match_once() {
     assert_eq!(got, want);
     let (s, b) = get("/api/search?q=Russian&cursor=abc").await;
     assert_error(s, &b, StatusCode::BAD_REQUEST, "bad_request");
+}
+
+/// The movers' counts are the dyad page's: for every pair, the conflict events and documents
+/// of each window equal the sums of the dyad's daily series over the same days, and the change
+/// is the difference of the two indexes. Pairs come largest move first.
+#[tokio::test]
+async fn issue_6_movers_count_what_the_dyad_page_counts_in_each_window() {
+    let (status, body) = get("/api/movers?days=30&top=500").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["days"], 30);
+    let (recent, previous) = (&body["recent"], &body["previous"]);
+    assert_eq!(
+        recent["to"], "2025-05-22",
+        "the last day with a published document"
+    );
+    assert_eq!(recent["from"], "2025-04-23");
+    assert_eq!(previous["to"], "2025-04-22");
+    assert_eq!(previous["from"], "2025-03-24");
+    let items = body["items"].as_array().unwrap();
+    assert_eq!(items.len(), body["total"].as_u64().unwrap() as usize);
+    assert!(!items.is_empty());
+    let size = |m: &Value| m["change"].as_f64().unwrap().abs();
+    assert!(
+        items.windows(2).all(|w| size(&w[0]) >= size(&w[1])),
+        "{items:?}"
+    );
+    for m in items {
+        assert!(
+            m["a"].as_str() < m["b"].as_str(),
+            "directions together: {m}"
+        );
+        for (window, count, index) in [
+            (previous, "previous", "previous_per_100"),
+            (recent, "recent", "recent_per_100"),
+        ] {
+            let (from, to) = (
+                window["from"].as_str().unwrap(),
+                window["to"].as_str().unwrap(),
+            );
+            let uri = format!(
+                "/api/dyads/{}/{}?by=day&from={from}&to={to}",
+                m["a"].as_str().unwrap(),
+                m["b"].as_str().unwrap()
+            );
+            let (_, view) = get(&uri).await;
+            let buckets = view["body"]["buckets"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            let conflict: u64 = buckets
+                .iter()
+                .map(|b| b["counts"][2].as_u64().unwrap() + b["counts"][3].as_u64().unwrap())
+                .sum();
+            assert_eq!(m[count].as_u64().unwrap(), conflict, "{count} of {m}");
+            if !buckets.is_empty() {
+                let documents: u64 = buckets
+                    .iter()
+                    .map(|b| b["documents"].as_u64().unwrap())
+                    .sum();
+                assert_eq!(window["documents"].as_u64().unwrap(), documents, "{uri}");
+            }
+            let want = conflict as f64 * 100.0 / window["documents"].as_f64().unwrap();
+            assert!(
+                (m[index].as_f64().unwrap() - want).abs() < 1e-9,
+                "{index} of {m}"
+            );
+        }
+        let change =
+            m["recent_per_100"].as_f64().unwrap() - m["previous_per_100"].as_f64().unwrap();
+        assert!((m["change"].as_f64().unwrap() - change).abs() < 1e-9);
+    }
+    let (_, three) = get("/api/movers?top=3").await;
+    assert_eq!(three["items"].as_array().unwrap().len(), 3.min(items.len()));
+    assert_eq!(three["items"][0], items[0], "the default window is 30 days");
+    for bad in [
+        "/api/movers?days=0",
+        "/api/movers?days=400",
+        "/api/movers?days=x",
+    ] {
+        let (status, body) = get(bad).await;
+        assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_request");
+    }
+}
+
+/// The volume chart counts every document with a publication day once and every dated report
+/// once, inside the chart or before or after it.
+#[tokio::test]
+async fn issue_6_volume_counts_every_document_and_dated_report_once() {
+    let (_, docs) = get("/api/documents?limit=500").await;
+    let published = docs["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["published_precision"] == "day")
+        .count() as u64;
+    let (_, events) = get("/api/events?negated=true&unrealised=true&limit=500").await;
+    let events = events["items"].as_array().unwrap();
+    let dated = events.iter().filter(|e| e["date"].is_string()).count() as u64;
+    let conflict_dated = events
+        .iter()
+        .filter(|e| e["date"].is_string() && matches!(e["quad_class"].as_u64(), Some(3 | 4)))
+        .count() as u64;
+    for by in ["day", "week", "month"] {
+        let (status, v) = get(&format!("/api/volume?by={by}")).await;
+        assert_eq!(status, StatusCode::OK, "{v}");
+        let buckets = v["buckets"].as_array().unwrap();
+        let sum = |k: &str| buckets.iter().map(|b| b[k].as_u64().unwrap()).sum::<u64>();
+        assert_eq!(sum("documents"), published, "by {by}");
+        let outside = v["reports_before"].as_u64().unwrap() + v["reports_after"].as_u64().unwrap();
+        assert_eq!(sum("reports") + outside, dated, "by {by}");
+        assert!(sum("conflict") <= conflict_dated);
+        let starts: Vec<&str> = buckets
+            .iter()
+            .map(|b| b["start"].as_str().unwrap())
+            .collect();
+        assert!(starts.windows(2).all(|w| w[0] < w[1]), "periods in order");
+    }
+    let (_, daily) = get("/api/volume?by=day").await;
+    let days = daily["buckets"].as_array().unwrap();
+    assert_eq!(days.first().unwrap()["start"], "2025-03-02");
+    assert_eq!(days.last().unwrap()["start"], "2025-05-22");
+    assert_eq!(
+        days.len(),
+        82,
+        "every day from the first document to the last, empty ones too"
+    );
+    let (status, body) = get("/api/volume?by=year").await;
+    assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_request");
+}
+
+/// Clusters page by cursor like events: pages of 7 walk the whole list once, in its order,
+/// with filters kept from page to page; a cursor that is not one is refused.
+#[tokio::test]
+async fn issue_6_clusters_page_by_cursor_through_everything_once() {
+    for filters in ["negated=true&unrealised=true", "", "actor=RUS"] {
+        let (_, all) = get(&format!("/api/clusters?{filters}&limit=500")).await;
+        assert!(all["next"].is_null());
+        let all_ids = ids_of(&all["items"]);
+        assert!(all_ids.len() > 5, "{filters}: {all_ids:?}");
+        let mut paged = Vec::new();
+        let mut uri = format!("/api/clusters?{filters}&limit=7");
+        loop {
+            let (status, page) = get(&uri).await;
+            assert_eq!(status, StatusCode::OK, "{page}");
+            let items = &page["items"];
+            assert!(items.as_array().unwrap().len() <= 7);
+            paged.extend(ids_of(items));
+            match page["next"].as_str() {
+                Some(next) => uri = format!("/api/clusters?{filters}&limit=7&cursor={next}"),
+                None => break,
+            }
+        }
+        assert_eq!(paged, all_ids, "{filters}");
+    }
+    let (status, body) = get("/api/clusters?cursor=not-a-cursor").await;
+    assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_request");
 }

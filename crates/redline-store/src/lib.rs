@@ -30,8 +30,8 @@ use rusqlite::{Connection, OpenFlags};
 pub use cluster::{ClusterRules, actor_base, codes_compatible};
 pub use error::{Result, StoreError};
 pub use query::{
-    ClaimFilter, ClusterFact, DocumentSummary, DyadCount, EventCursor, EventFilter, SearchPage,
-    StoreCounts, StoredClaim, StoredCluster, StoredDocument, StoredEvent,
+    ClaimFilter, ClusterFact, DatedPairCount, DayReports, DocumentSummary, DyadCount, EventCursor,
+    EventFilter, SearchPage, StoreCounts, StoredClaim, StoredCluster, StoredDocument, StoredEvent,
 };
 /// The SQLite binding the store is built on, for callers that need to inspect a file directly
 /// (tests, tools).

@@ -91,21 +91,37 @@ fn mixed_store() -> (tempfile::TempDir, Store) {
 /// Walks `filter` in pages of `k`, the way a client of the server does: the cursor travels as
 /// its token.
 fn walk(store: &Store, filter: &EventFilter, k: usize) -> Vec<i64> {
+    walk_pages(
+        k,
+        |after| {
+            collect(
+                store,
+                &EventFilter {
+                    after,
+                    limit: Some(k),
+                    ..filter.clone()
+                },
+            )
+        },
+        |e| (e.id, e.cursor()),
+    )
+}
+
+/// Walks a listing in pages of `k`: `page` lists after a cursor, `position` names an item's id
+/// and cursor. The cursor travels as its token, the way a client of the server has it.
+fn walk_pages<T>(
+    k: usize,
+    page: impl Fn(Option<EventCursor>) -> Vec<T>,
+    position: impl Fn(&T) -> (i64, EventCursor),
+) -> Vec<i64> {
     let mut out = Vec::new();
     let mut after: Option<String> = None;
     for _ in 0..1000 {
-        let page = collect(
-            store,
-            &EventFilter {
-                after: after.as_deref().map(|t| EventCursor::decode(t).unwrap()),
-                limit: Some(k),
-                ..filter.clone()
-            },
-        );
-        assert!(page.len() <= k);
-        out.extend(ids(&page));
-        match page.last() {
-            Some(last) if page.len() == k => after = Some(last.cursor().encode()),
+        let items = page(after.as_deref().map(|t| EventCursor::decode(t).unwrap()));
+        assert!(items.len() <= k);
+        out.extend(items.iter().map(|i| position(i).0));
+        match items.last() {
+            Some(last) if items.len() == k => after = Some(position(last).1.encode()),
             _ => return out,
         }
     }
@@ -544,14 +560,7 @@ fn issue_6_dyad_counts_from_the_index_match_the_join_to_first_reports() {
 
 /// Every stored cluster, negated and unrealised ones included, as the listing streams them.
 fn all_clusters(store: &Store) -> Vec<redline_store::StoredCluster> {
-    let mut out = Vec::new();
-    store
-        .clusters(&everything(), |c| -> Result<(), StoreError> {
-            out.push(c);
-            Ok(())
-        })
-        .unwrap();
-    out
+    clusters_of(store, &everything())
 }
 
 #[test]
@@ -770,4 +779,214 @@ fn issue_6_search_pages_walk_every_match_once_newest_sentence_first() {
     ));
     let none = store.search("Vladivostok", None, 5).unwrap();
     assert!(none.events.is_empty() && none.next.is_none());
+}
+
+/// Pair counts per day equal grouping the dated, asserted, actual clusters of different actors
+/// that the listing returns, for any window, and a window's first day catches a cluster whose
+/// later report moved its date before its anchor.
+#[test]
+fn issue_6_dated_pair_counts_group_the_listed_clusters_in_any_window() {
+    let (_dir, mut store) = mixed_store();
+    // First reported on the 20th, then a report of the same shelling dated the 19th: the
+    // cluster's date moves to the 19th while its anchor stays on the 20th.
+    let first = doc(
+        "m20",
+        None,
+        "Wire",
+        "2025-03-20",
+        "Russian forces shelled Kharkiv.",
+    );
+    let later = doc(
+        "m21",
+        None,
+        "Post",
+        "2025-03-21",
+        "Russian forces shelled Kharkiv.",
+    );
+    let batch = vec![
+        input(
+            first.clone(),
+            vec![event(&first, "RUSMIL", "190", Some("UKR"), "2025-03-20")],
+        ),
+        input(
+            later.clone(),
+            vec![event(&later, "RUSMIL", "190", Some("UKR"), "2025-03-19")],
+        ),
+    ];
+    store.write_batch(&batch).unwrap();
+    let moved = all_clusters(&store)
+        .into_iter()
+        .find(|c| c.n_mentions == 2 && c.date_start.as_deref() == Some("2025-03-19"));
+    assert!(
+        moved.is_some(),
+        "the two reports form one cluster dated the 19th"
+    );
+
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let facts: Vec<_> = all_clusters(&store)
+        .into_iter()
+        .filter(|c| c.polarity == "asserted" && c.modality == "actual")
+        .filter(|c| !c.target_base.is_empty() && c.source_base != c.target_base)
+        .filter_map(|c| {
+            Some((
+                c.start_date()?,
+                c.source_base,
+                c.target_base,
+                c.first.record.quad_class,
+            ))
+        })
+        .collect();
+    for (from, to) in [
+        ("2025-01-01", "2025-12-31"),
+        ("2025-03-03", "2025-03-06"),
+        ("2025-03-19", "2025-03-19"),
+        ("2025-03-20", "2025-03-31"),
+        ("2025-04-01", "2025-04-30"),
+    ] {
+        let (from, to) = (day(from), day(to));
+        let mut want: std::collections::BTreeMap<(String, String, chrono::NaiveDate, u8), i64> =
+            Default::default();
+        for (date, s, t, q) in &facts {
+            if *date >= from && *date <= to {
+                *want.entry((s.clone(), t.clone(), *date, *q)).or_default() += 1;
+            }
+        }
+        let got: std::collections::BTreeMap<_, _> = store
+            .dated_pair_counts(from, to)
+            .unwrap()
+            .into_iter()
+            .map(|c| ((c.source, c.target, c.date, c.quad_class), c.clusters))
+            .collect();
+        assert_eq!(got, want, "window {from} to {to}");
+    }
+}
+
+/// Reports per day count every dated report (negated and future ones too: coverage), with the
+/// conflict ones apart, in date order.
+#[test]
+fn issue_6_reports_per_day_count_every_dated_report() {
+    let (_dir, mut store) = mixed_store();
+    let visit = doc("v", None, "Wire", "2025-03-04", "Blinken visited Kyiv.");
+    let visit_events = vec![event(&visit, "USA", "042", Some("UKR"), "2025-03-04")];
+    store.write_batch(&[input(visit, visit_events)]).unwrap();
+    let all = collect(&store, &everything());
+    let mut want: std::collections::BTreeMap<String, (u64, u64)> = Default::default();
+    for e in &all {
+        if let Some(d) = &e.record.date {
+            let entry = want.entry(d.clone()).or_default();
+            entry.0 += 1;
+            if matches!(e.record.quad_class, 3 | 4) {
+                entry.1 += 1;
+            }
+        }
+    }
+    let got: Vec<(String, (u64, u64))> = store
+        .reports_per_day()
+        .unwrap()
+        .into_iter()
+        .map(|d| {
+            (
+                d.date.format("%Y-%m-%d").to_string(),
+                (d.reports, d.conflict),
+            )
+        })
+        .collect();
+    assert_eq!(got, want.into_iter().collect::<Vec<_>>());
+    assert!(
+        got.iter().any(|(_, (n, c))| n > c),
+        "some day has cooperation reports"
+    );
+}
+
+/// The clusters matching `filter`, in the listing's order.
+fn clusters_of(store: &Store, filter: &EventFilter) -> Vec<redline_store::StoredCluster> {
+    let mut out = Vec::new();
+    store
+        .clusters(filter, |c| -> Result<(), StoreError> {
+            out.push(c);
+            Ok(())
+        })
+        .unwrap();
+    out
+}
+
+/// Walks the clusters matching `filter` in pages of `k`, by cursor token.
+fn walk_clusters(store: &Store, filter: &EventFilter, k: usize) -> Vec<i64> {
+    walk_pages(
+        k,
+        |after| {
+            clusters_of(
+                store,
+                &EventFilter {
+                    after,
+                    limit: Some(k),
+                    ..filter.clone()
+                },
+            )
+        },
+        |c| (c.id, c.cursor()),
+    )
+}
+
+/// Clusters page by cursor like events: any page size walks the one-query order, which is
+/// dated clusters by (date, id) then undated ones by id, and each listing holds exactly the
+/// clusters of the reports the same filter lists, whether the filter is broad (clusters walked
+/// in order, each checked) or narrow (matching reports collected first).
+#[test]
+fn issue_6_cluster_pages_walk_the_clusters_of_the_matching_reports() {
+    let (_dir, store) = mixed_store();
+    let filters = [
+        everything(),
+        EventFilter::default(),
+        EventFilter {
+            quad_class: vec![4],
+            ..everything()
+        },
+        EventFilter {
+            actors: vec!["MDA".into()],
+            ..everything()
+        },
+        EventFilter {
+            publisher: Some("wire".into()),
+            ..Default::default()
+        },
+        EventFilter {
+            document: Some(1),
+            ..everything()
+        },
+    ];
+    for filter in &filters {
+        let all = clusters_of(&store, filter);
+        assert!(!all.is_empty(), "{filter:?}");
+        let key =
+            |c: &redline_store::StoredCluster| (c.date_start.is_none(), c.date_start.clone(), c.id);
+        assert!(
+            all.windows(2).all(|w| key(&w[0]) < key(&w[1])),
+            "{filter:?}"
+        );
+        let mut want: Vec<i64> = collect(&store, filter)
+            .iter()
+            .filter_map(|e| e.cluster_id)
+            .collect();
+        want.sort_unstable();
+        want.dedup();
+        let mut got: Vec<i64> = all.iter().map(|c| c.id).collect();
+        got.sort_unstable();
+        assert_eq!(got, want, "{filter:?}");
+        for k in [1, 2, 3, 7, 50] {
+            assert_eq!(
+                walk_clusters(&store, filter, k),
+                all.iter().map(|c| c.id).collect::<Vec<_>>(),
+                "pages of {k}, {filter:?}"
+            );
+        }
+    }
+    let undated = all_clusters(&store)
+        .iter()
+        .filter(|c| c.date_start.is_none())
+        .count();
+    assert!(
+        undated >= 2,
+        "the store has undated clusters to page through"
+    );
 }

@@ -11,6 +11,7 @@
 pub mod alerts;
 pub mod claims;
 pub mod dyad;
+pub mod overview;
 
 use std::path::PathBuf;
 

@@ -8,7 +8,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use redline_analysis::claims::ClaimGroup;
 use redline_analysis::redlines::Rule;
-use redline_analysis::{Alert, Ladder, Period, Rung};
+use redline_analysis::{Alert, Ladder, Rung};
 use redline_model::ClaimKind;
 use redline_store::{ClaimFilter, Store, StoredClaim};
 use redline_views::dyad::{DyadOptions, DyadView, busiest_dyads, dyad_view};
@@ -181,10 +181,7 @@ pub async fn dyad(
     ApiQuery(q): ApiQuery<DyadQuery>,
 ) -> Result<Json<Arc<DyadView>>, ApiError> {
     let (a, b) = redline_views::dyad::parse_dyad(&format!("{a}:{b}"))?;
-    let period: Period = match q.by.as_deref() {
-        None => Period::Week,
-        Some(p) => p.parse().map_err(|e: String| ApiError::bad_request(e))?,
-    };
+    let period = super::overview::period(q.by.as_deref())?;
     let options = DyadOptions {
         undirected: !q.directed.unwrap_or(false),
         period,
@@ -210,8 +207,7 @@ pub(crate) fn dyad_answer(
     options: &DyadOptions,
 ) -> Result<Arc<DyadView>, ApiError> {
     cache.get_or_compute(&format!("dyad {a}:{b} {options:?}"), || {
-        let documents =
-            cache.get_or_compute("documents per day", || Ok(store.documents_per_day()?))?;
+        let documents = super::overview::documents_per_day(cache, store)?;
         Ok(dyad_view(store, &documents, &shipped().0, (a, b), options)?)
     })
 }

@@ -133,15 +133,23 @@ async fn page(state: AppState, q: EventQuery) -> Result<Json<Page<StoredEvent>>,
                 items.push(e);
                 Ok(())
             })?;
-            let next = if items.len() > limit {
-                items.truncate(limit);
-                items.last().map(|e| e.cursor().encode())
-            } else {
-                None
-            };
-            Ok(Json(Page { items, next }))
+            Ok(Json(Page::cut(items, limit, StoredEvent::cursor)))
         })
         .await
+}
+
+impl<T> Page<T> {
+    /// The page of the first `limit` of `items`, read with a limit of `limit + 1`: when there
+    /// is one more, the next page starts after the last item kept.
+    fn cut(mut items: Vec<T>, limit: usize, cursor: impl Fn(&T) -> EventCursor) -> Page<T> {
+        let next = if items.len() > limit {
+            items.truncate(limit);
+            items.last().map(|last| cursor(last).encode())
+        } else {
+            None
+        };
+        Page { items, next }
+    }
 }
 
 /// Event reports (one per sentence that reports an event), filtered, a page at a time.
@@ -208,37 +216,39 @@ pub async fn search(
 }
 
 /// Real-world events (clusters of reports) with at least one report matching the filters, in
-/// date order, up to `limit`.
+/// date order (undated last), a page at a time.
 #[utoipa::path(get, path = "/api/clusters", params(EventQuery), responses(
-    (status = 200, description = "`{items: [cluster], next: null}`"),
-    (status = 400, description = "A bad filter or limit.", body = crate::error::ErrorBody)
+    (status = 200, description = "`{items: [cluster], next}`: pass `next` as `cursor` for the next page."),
+    (status = 400, description = "A bad filter, limit or cursor.", body = crate::error::ErrorBody)
 ))]
 pub async fn clusters(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<EventQuery>,
 ) -> Result<Json<std::sync::Arc<Page<StoredCluster>>>, ApiError> {
     let limit = state.page(q.limit)?;
-    if q.cursor.is_some() {
-        return Err(ApiError::bad_request(
-            "clusters are not paged by cursor yet: narrow the filters (dates, actors)",
-        ));
-    }
     let mut filter = q.filter()?;
-    filter.limit = Some(limit);
-    // The first page of a busy store sorts every cluster; keep it until the store changes.
+    // One more than asked: whether a next page exists, without counting.
+    filter.limit = Some(limit + 1);
+    let list = move |store: &redline_store::Store| -> Result<Page<StoredCluster>, ApiError> {
+        let mut items = Vec::with_capacity(limit + 1);
+        store.clusters(&filter, |c| -> Result<(), StoreError> {
+            items.push(c);
+            Ok(())
+        })?;
+        Ok(Page::cut(items, limit, StoredCluster::cursor))
+    };
+    if q.cursor.is_some() {
+        // Later pages are not kept: a client walking every page would push the overview's
+        // answers out of the cache.
+        return state
+            .read(move |store| Ok(Json(std::sync::Arc::new(list(store)?))))
+            .await;
+    }
+    // The first page is what the explorer asks for most; keep it until the store changes.
     let key = format!("clusters {q:?} limit={limit}");
     let cache = state.cache();
     state
-        .read(move |store| {
-            Ok(Json(cache.get_or_compute(&key, || {
-                let mut items = Vec::new();
-                store.clusters(&filter, |c| -> Result<(), StoreError> {
-                    items.push(c);
-                    Ok(())
-                })?;
-                Ok(Page { items, next: None })
-            })?))
-        })
+        .read(move |store| Ok(Json(cache.get_or_compute(&key, || list(store))?)))
         .await
 }
 

@@ -5,6 +5,7 @@ mod analysis;
 mod documents;
 mod events;
 mod ingest;
+mod overview;
 
 use std::sync::Arc;
 
@@ -52,6 +53,8 @@ pub struct Page<T> {
         analysis::ladder,
         analysis::alerts,
         analysis::claims,
+        overview::volume,
+        overview::movers,
         ingest::ingest,
     ),
     components(schemas(ErrorBody, ErrorDetail))
@@ -79,6 +82,8 @@ pub fn routes() -> Router<AppState> {
         .route("/api/ladder", get(analysis::ladder))
         .route("/api/alerts", get(analysis::alerts))
         .route("/api/claims", get(analysis::claims))
+        .route("/api/volume", get(overview::volume))
+        .route("/api/movers", get(overview::movers))
         .route("/api/ingest", post(ingest::ingest))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -162,13 +167,16 @@ fn counts(cache: &AnswerCache, store: &Store) -> Result<Arc<redline_store::Store
 const WARM_DYADS: usize = 5;
 
 /// Computes into `cache` what the dashboard's overview asks for first: the counts, the busiest
-/// dyads, the network, the alerts and the views of the busiest dyads (by week, both
-/// directions, as the overview links them). Returns how many answers it computed.
+/// dyads, the network, the alerts, the weekly volume, the movers over 30 days and the views of
+/// the busiest dyads (by week, both directions, as the overview links them). Returns how many
+/// answers it computed.
 pub fn warm(cache: &AnswerCache, store: &Store) -> Result<usize, ApiError> {
     counts(cache, store)?;
     let dyads = analysis::busiest(cache, store, false)?;
     analysis::network_edges(cache, store)?;
     analysis::all_alerts(cache, store)?;
+    overview::volume_answer(cache, store, redline_analysis::Period::Week)?;
+    overview::movers_answer(cache, store, overview::MOVERS_DAYS)?;
     let options = redline_views::dyad::DyadOptions {
         undirected: true,
         period: redline_analysis::Period::Week,
@@ -178,7 +186,7 @@ pub fn warm(cache: &AnswerCache, store: &Store) -> Result<usize, ApiError> {
     for (a, b) in dyads.iter().take(WARM_DYADS) {
         analysis::dyad_answer(cache, store, (a, b), &options)?;
     }
-    Ok(4 + dyads.len().min(WARM_DYADS))
+    Ok(6 + dyads.len().min(WARM_DYADS))
 }
 
 /// This document.

@@ -18,11 +18,13 @@ mod cursor;
 mod documents;
 mod facts;
 mod search;
+mod volume;
 pub use claims::{ClaimFilter, StoredClaim};
 pub use cursor::EventCursor;
 pub use documents::{DocumentSummary, StoredDocument};
 pub use facts::ClusterFact;
 pub use search::SearchPage;
+pub use volume::{DatedPairCount, DayReports};
 
 /// What to select. Every field narrows; the default selects every asserted, actual event.
 #[derive(Debug, Clone, Default)]
@@ -147,6 +149,14 @@ impl StoredEvent {
 }
 
 impl StoredCluster {
+    /// This cluster's position in the order of [`Store::clusters`], for [`EventFilter::after`].
+    pub fn cursor(&self) -> EventCursor {
+        EventCursor {
+            date: self.date_start.clone(),
+            id: self.id,
+        }
+    }
+
     /// The first day of the members' dates, when they have one.
     pub fn start_date(&self) -> Option<NaiveDate> {
         self.date_start
@@ -366,6 +376,54 @@ enum Pass {
     Undated,
 }
 
+/// Where a pass resumes after a cursor.
+enum Resume {
+    /// The cursor is past every row of the pass.
+    Skip,
+    /// Every row of the pass is after the cursor.
+    All,
+    /// The rows after the cursor: this condition.
+    Where(String),
+}
+
+/// The rows of `pass` strictly after `after` in the order dated rows by `(date, id)`, then
+/// undated rows by `id`, for a listing whose date and id columns are `columns`; the cursor's
+/// values are appended to `params`.
+fn after_condition(
+    after: Option<&EventCursor>,
+    pass: Pass,
+    (date, id): (&str, &str),
+    params: &mut Vec<Value>,
+) -> Resume {
+    match (after, pass) {
+        (None, _) => Resume::All,
+        // After a dated row: the later dated rows, then every undated one. SQLite starts its
+        // range scan of a `(date)` index at `?d` for this OR, so a page deep in the order costs
+        // what the first page costs (checked with the plans and step counts in `tests` below).
+        (
+            Some(EventCursor {
+                date: Some(d),
+                id: at,
+            }),
+            Pass::Dated,
+        ) => {
+            params.push(Value::Text(d.clone()));
+            params.push(Value::Integer(*at));
+            let (d, n) = (params.len() - 1, params.len());
+            Resume::Where(format!(
+                "({date} > ?{d} OR ({date} = ?{d} AND {id} > ?{n}))"
+            ))
+        }
+        (Some(EventCursor { date: Some(_), .. }), Pass::Undated) => Resume::All,
+        // After an undated row: only the undated rows after it.
+        (Some(EventCursor { date: None, .. }), Pass::Dated) => Resume::Skip,
+        (Some(EventCursor { date: None, id: at }), Pass::Undated) => {
+            params.push(Value::Integer(*at));
+            Resume::Where(format!("{id} > ?{}", params.len()))
+        }
+    }
+}
+
 /// The statement of one pass of [`Store::events`] and its parameters; `None` when the cursor
 /// is past every event of the pass. `limit` is what is left of the filter's limit.
 fn event_pass_sql(
@@ -379,26 +437,10 @@ fn event_pass_sql(
     };
     let mut params = Vec::new();
     filter_conditions(f, &mut conds, &mut params);
-    match (&f.after, pass) {
-        (None, _) => {}
-        // After a dated event: the later dated events, then every undated one. SQLite starts
-        // its range scan of `events_date` at `?d` for this OR, so a page deep in the order costs
-        // what the first page costs (checked with the plans and step counts in `tests` below).
-        (Some(EventCursor { date: Some(d), id }), Pass::Dated) => {
-            params.push(Value::Text(d.clone()));
-            params.push(Value::Integer(*id));
-            let (d, id) = (params.len() - 1, params.len());
-            conds.push(format!(
-                "(e.date > ?{d} OR (e.date = ?{d} AND e.id > ?{id}))"
-            ));
-        }
-        (Some(EventCursor { date: Some(_), .. }), Pass::Undated) => {}
-        // After an undated event: only the undated events after it.
-        (Some(EventCursor { date: None, .. }), Pass::Dated) => return None,
-        (Some(EventCursor { date: None, id }), Pass::Undated) => {
-            params.push(Value::Integer(*id));
-            conds.push(format!("e.id > ?{}", params.len()));
-        }
+    match after_condition(f.after.as_ref(), pass, ("e.date", "e.id"), &mut params) {
+        Resume::Skip => return None,
+        Resume::All => {}
+        Resume::Where(c) => conds.push(c),
     }
     let cond = join_conditions(&conds);
     let sql = match limit {
@@ -414,6 +456,75 @@ fn event_pass_sql(
         None => format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} {cond} ORDER BY {order}"),
     };
     Some((sql, params))
+}
+
+/// The statement of one pass of [`Store::clusters`] and its parameters; `None` when the cursor
+/// is past every cluster of the pass.
+fn cluster_pass_sql(
+    f: &EventFilter,
+    pass: Pass,
+    limit: Option<usize>,
+) -> Option<(String, Vec<Value>)> {
+    let (mut conds, order) = match pass {
+        Pass::Dated => (
+            vec!["c.date_start IS NOT NULL".to_string()],
+            "c.date_start, c.id",
+        ),
+        Pass::Undated => (vec!["c.date_start IS NULL".to_string()], "c.id"),
+    };
+    let mut params = Vec::new();
+    let mut event_conds = Vec::new();
+    filter_conditions(f, &mut event_conds, &mut params);
+    if selective(f) {
+        // Few matching reports: collect their clusters, then sort those.
+        conds.push(format!(
+            "c.id IN (SELECT e.cluster_id FROM events e {})",
+            join_conditions(&event_conds)
+        ));
+    } else {
+        // Most clusters match: walk the clusters in order (`clusters_date`) and check each for
+        // a matching report, stopping at the page's end, rather than collecting a million ids
+        // for every page.
+        event_conds.insert(0, "e.cluster_id = c.id".to_string());
+        conds.push(format!(
+            "EXISTS (SELECT 1 FROM events e WHERE {})",
+            event_conds.join(" AND ")
+        ));
+    }
+    match after_condition(
+        f.after.as_ref(),
+        pass,
+        ("c.date_start", "c.id"),
+        &mut params,
+    ) {
+        Resume::Skip => return None,
+        Resume::All => {}
+        Resume::Where(c) => conds.push(c),
+    }
+    let limit = limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
+    Some((
+        format!(
+            "SELECT {CLUSTER_COLUMNS} FROM clusters c {} ORDER BY {order}{limit}",
+            join_conditions(&conds)
+        ),
+        params,
+    ))
+}
+
+/// Whether `f` narrows reports by what they say (actors, codes, dates, publisher, words,
+/// signals, document) rather than only by polarity, modality and background, which most
+/// reports pass.
+fn selective(f: &EventFilter) -> bool {
+    !f.actors.is_empty()
+        || f.source.is_some()
+        || f.target.is_some()
+        || !f.cameo.is_empty()
+        || f.from.is_some()
+        || f.to.is_some()
+        || f.publisher.is_some()
+        || f.text.is_some()
+        || f.signal.is_some()
+        || f.document.is_some()
 }
 
 fn json_list(s: Option<String>) -> Vec<String> {
@@ -614,8 +725,9 @@ impl Store {
         Ok(n)
     }
 
-    /// Calls `each` for every cluster with at least one event matching `filter`, in date order,
-    /// and returns how many there were.
+    /// Calls `each` for every cluster with at least one event matching `filter`, in date order
+    /// (dated clusters by `(date_start, id)`, then undated ones by id), strictly after
+    /// `filter.after` (a [`StoredCluster::cursor`]), and returns how many there were.
     pub fn clusters<E>(
         &self,
         filter: &EventFilter,
@@ -625,28 +737,29 @@ impl Store {
         E: From<StoreError>,
     {
         self.check_text_query(filter)?;
-        let (cond, params) = where_clause(filter);
-        let limit = filter
-            .limit
-            .map(|n| format!(" LIMIT {n}"))
-            .unwrap_or_default();
-        let sql = format!(
-            "SELECT {CLUSTER_COLUMNS} FROM clusters c \
-             WHERE c.id IN (SELECT e.cluster_id FROM events e {cond}) \
-             ORDER BY c.date_start IS NULL, c.date_start, c.id{limit}"
-        );
-        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.sql(e))?;
-        let mut rows = stmt
-            .query(rusqlite::params_from_iter(params))
-            .map_err(|e| self.sql(e))?;
         let mut first_stmt = self
             .conn
             .prepare_cached(&event_by_id_sql())
             .map_err(|e| self.sql(e))?;
+        // Two passes, dated clusters in date order then undated ones, as for events.
         let mut n = 0;
-        while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
-            each(self.read_cluster(r, &mut first_stmt)?)?;
-            n += 1;
+        for pass in [Pass::Dated, Pass::Undated] {
+            let left = match filter.limit {
+                Some(limit) if n >= limit => break,
+                Some(limit) => Some(limit - n),
+                None => None,
+            };
+            let Some((sql, params)) = cluster_pass_sql(filter, pass, left) else {
+                continue;
+            };
+            let mut stmt = self.conn.prepare(&sql).map_err(|e| self.sql(e))?;
+            let mut rows = stmt
+                .query(rusqlite::params_from_iter(params))
+                .map_err(|e| self.sql(e))?;
+            while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
+                each(self.read_cluster(r, &mut first_stmt)?)?;
+                n += 1;
+            }
         }
         Ok(n)
     }

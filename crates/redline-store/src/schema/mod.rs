@@ -15,7 +15,7 @@ use crate::error::{Result, StoreError};
 pub const APPLICATION_ID: i64 = 0x5244_4c4e;
 
 /// The schema version this build writes.
-pub const CURRENT_VERSION: i64 = 2;
+pub const CURRENT_VERSION: i64 = 3;
 
 /// One step from version `to - 1` to `to`.
 #[derive(Debug, Clone, Copy)]
@@ -36,6 +36,10 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration {
         to: 2,
         sql: include_str!("v2.sql"),
+    },
+    Migration {
+        to: 3,
+        sql: include_str!("v3.sql"),
     },
 ];
 
