@@ -289,6 +289,9 @@ async function overview(params) {
   ];
 }
 
+/** "1 document", "3 documents". */
+const plural = (n, noun) => `${Number(n).toLocaleString("en")} ${noun}${n === 1 ? "" : "s"}`;
+
 /** The window, in days, over which the overview compares dyads' escalation. */
 const MOVERS_DAYS = 30;
 
@@ -303,7 +306,7 @@ function moversSection(m) {
     el(
       "p",
       { class: "muted" },
-      `Conflict events per 100 documents (the dyad page's index), ${m.recent.from} to ${m.recent.to} (${m.recent.documents} documents) against the ${m.days} days before (${m.previous.documents} documents). Both directions together; the largest moves either way first.`,
+      `Conflict events per 100 documents (the dyad page's index), ${m.recent.from} to ${m.recent.to} (${plural(m.recent.documents, "document")}) against the ${m.days} days before (${plural(m.previous.documents, "document")}). Both directions together; the largest moves either way first. A window without documents has no index: its dyads are ranked by the change in events.`,
     ),
   );
   if (m.items.length === 0) {
@@ -322,7 +325,7 @@ function moversSection(m) {
           el("td", {}, link(`#/dyad/${enc(d.a)}/${enc(d.b)}`, `${d.a} ↔ ${d.b}`)),
           num(el("span", { title: `${d.previous} conflict events` }, fmt(d.previous_per_100, 2))),
           num(el("span", { title: `${d.recent} conflict events` }, fmt(d.recent_per_100, 2))),
-          num(el("span", { class: `tag ${up ? "esc" : "deesc"}` }, `${up ? "▲" : "▼"} ${d.change === null ? signed(d.recent - d.previous) + " events" : (d.change > 0 ? "+" : "") + fmt(d.change, 2)}`)),
+          num(el("span", { class: `tag ${up ? "esc" : "deesc"}` }, `${up ? "▲" : "▼"} ${d.change === null ? (d.recent === d.previous ? "±" : d.recent > d.previous ? "+" : "−") + plural(Math.abs(d.recent - d.previous), "event") : (d.change > 0 ? "+" : "") + fmt(d.change, 2)}`)),
         );
       }),
     ),
