@@ -166,8 +166,7 @@ impl AppState {
         Arc::clone(&self.cache)
     }
 
-    /// Computes the overview's answers (counts, busiest dyads, network, alerts, the busiest
-    /// dyads' views) into the cache, so that the first visitor of a large store does not wait
+    /// Computes the overview's answers ([`api::warm`]) into the cache, so that the first visitor of a large store does not wait
     /// for them. Runs on a blocking thread without a time limit; prints how long it took.
     pub fn warm(&self) -> tokio::task::JoinHandle<()> {
         let (pool, cache) = (Arc::clone(&self.pool), self.cache());

@@ -38,15 +38,8 @@ pub async fn list(
         .transpose()?;
     state
         .read(move |store| {
-            let mut items = store.documents(after, limit + 1)?;
-            let next = (items.len() > limit).then(|| {
-                items.truncate(limit);
-                items.last().map(|d| d.id.to_string())
-            });
-            Ok(Json(Page {
-                items,
-                next: next.flatten(),
-            }))
+            let items = store.documents(after, limit + 1)?;
+            Ok(Json(Page::cut(items, limit, |d| d.id.to_string())))
         })
         .await
 }
@@ -70,9 +63,7 @@ pub async fn one(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Json<DocumentWithEvents>, ApiError> {
-    let id: i64 = id
-        .parse()
-        .map_err(|_| ApiError::bad_request(format!("{id:?} is not a document id")))?;
+    let id = super::row_id("a document", &id)?;
     state
         .read(move |store| {
             let document = store

@@ -11,7 +11,7 @@ use redline_store::{EventCursor, EventFilter, StoreError, StoredCluster, StoredE
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
-use super::{ApiQuery, Page, day, split_list};
+use super::{ApiQuery, Page, day, row_id, split_list};
 use crate::{ApiError, AppState};
 
 /// Filters, as `redline events` has them. Lists are comma-separated.
@@ -133,23 +133,9 @@ async fn page(state: AppState, q: EventQuery) -> Result<Json<Page<StoredEvent>>,
                 items.push(e);
                 Ok(())
             })?;
-            Ok(Json(Page::cut(items, limit, StoredEvent::cursor)))
+            Ok(Json(Page::cut(items, limit, |e| e.cursor().encode())))
         })
         .await
-}
-
-impl<T> Page<T> {
-    /// The page of the first `limit` of `items`, read with a limit of `limit + 1`: when there
-    /// is one more, the next page starts after the last item kept.
-    fn cut(mut items: Vec<T>, limit: usize, cursor: impl Fn(&T) -> EventCursor) -> Page<T> {
-        let next = if items.len() > limit {
-            items.truncate(limit);
-            items.last().map(|last| cursor(last).encode())
-        } else {
-            None
-        };
-        Page { items, next }
-    }
 }
 
 /// Event reports (one per sentence that reports an event), filtered, a page at a time.
@@ -235,7 +221,7 @@ pub async fn clusters(
             items.push(c);
             Ok(())
         })?;
-        Ok(Page::cut(items, limit, StoredCluster::cursor))
+        Ok(Page::cut(items, limit, |c| c.cursor().encode()))
     };
     if q.cursor.is_some() {
         // Later pages are not kept: a client walking every page would push the overview's
@@ -305,12 +291,6 @@ fn cameo_names<'a>(codes: impl IntoIterator<Item = &'a str>) -> BTreeMap<String,
         .into_iter()
         .filter_map(|c| Some((c.to_string(), table.get(c)?.name.clone())))
         .collect()
-}
-
-/// A row id from a path segment, or a 400 naming what was expected.
-fn row_id(what: &str, raw: &str) -> Result<i64, ApiError> {
-    raw.parse()
-        .map_err(|_| ApiError::bad_request(format!("{raw:?} is not {what} id (expected a number)")))
 }
 
 /// One event report, whatever its polarity or modality, with its cluster and the cluster's

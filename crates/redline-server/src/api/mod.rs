@@ -29,6 +29,21 @@ pub struct Page<T> {
     pub next: Option<String>,
 }
 
+impl<T> Page<T> {
+    /// The page of the first `limit` of `items`, read with a limit of `limit + 1`: when there
+    /// is one more, the next page starts after the last item kept, whose position `next_of`
+    /// writes.
+    pub(crate) fn cut(mut items: Vec<T>, limit: usize, next_of: impl Fn(&T) -> String) -> Page<T> {
+        let next = if items.len() > limit {
+            items.truncate(limit);
+            items.last().map(next_of)
+        } else {
+            None
+        };
+        Page { items, next }
+    }
+}
+
 /// The OpenAPI 3.1 document of the API.
 #[derive(OpenApi)]
 #[openapi(
@@ -206,6 +221,12 @@ pub(crate) fn split_list(v: &Option<String>) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// A row id from a path segment, or a 400 naming what was expected.
+pub(crate) fn row_id(what: &str, raw: &str) -> Result<i64, ApiError> {
+    raw.parse()
+        .map_err(|_| ApiError::bad_request(format!("{raw:?} is not {what} id (expected a number)")))
 }
 
 /// A `YYYY-MM-DD` query value.

@@ -61,8 +61,8 @@ pub struct EventFilter {
     pub document: Option<i64>,
     /// Only events strictly after this position in the order [`Store::events`] returns them
     /// (dated events by date and id, then undated ones by id): pass the
-    /// [`StoredEvent::cursor`] of the last event of a page to get the next page. Used by
-    /// [`Store::events`] only; [`Store::clusters`] ignores it.
+    /// [`StoredEvent::cursor`] of the last event of a page to get the next page.
+    /// [`Store::clusters`] reads it as a position in its own order ([`StoredCluster::cursor`]).
     pub after: Option<EventCursor>,
     /// At most this many rows.
     pub limit: Option<usize>,
@@ -376,27 +376,22 @@ enum Pass {
     Undated,
 }
 
-/// Where a pass resumes after a cursor.
-enum Resume {
-    /// The cursor is past every row of the pass.
-    Skip,
-    /// Every row of the pass is after the cursor.
-    All,
-    /// The rows after the cursor: this condition.
-    Where(String),
-}
-
-/// The rows of `pass` strictly after `after` in the order dated rows by `(date, id)`, then
-/// undated rows by `id`, for a listing whose date and id columns are `columns`; the cursor's
-/// values are appended to `params`.
-fn after_condition(
+/// The conditions and order of `pass` over a listing whose date and id columns are
+/// `(date, id)`, ordered like events (dated rows by `(date, id)`, then undated rows by `id`),
+/// keeping only the rows strictly after `after`; the cursor's values are appended to `params`.
+/// `None` when the cursor is past every row of the pass.
+fn pass_conditions(
     after: Option<&EventCursor>,
     pass: Pass,
     (date, id): (&str, &str),
     params: &mut Vec<Value>,
-) -> Resume {
+) -> Option<(Vec<String>, String)> {
+    let (mut conds, order) = match pass {
+        Pass::Dated => (vec![format!("{date} IS NOT NULL")], format!("{date}, {id}")),
+        Pass::Undated => (vec![format!("{date} IS NULL")], id.to_string()),
+    };
     match (after, pass) {
-        (None, _) => Resume::All,
+        (None, _) | (Some(EventCursor { date: Some(_), .. }), Pass::Undated) => {}
         // After a dated row: the later dated rows, then every undated one. SQLite starts its
         // range scan of a `(date)` index at `?d` for this OR, so a page deep in the order costs
         // what the first page costs (checked with the plans and step counts in `tests` below).
@@ -410,18 +405,18 @@ fn after_condition(
             params.push(Value::Text(d.clone()));
             params.push(Value::Integer(*at));
             let (d, n) = (params.len() - 1, params.len());
-            Resume::Where(format!(
+            conds.push(format!(
                 "({date} > ?{d} OR ({date} = ?{d} AND {id} > ?{n}))"
-            ))
+            ));
         }
-        (Some(EventCursor { date: Some(_), .. }), Pass::Undated) => Resume::All,
         // After an undated row: only the undated rows after it.
-        (Some(EventCursor { date: None, .. }), Pass::Dated) => Resume::Skip,
+        (Some(EventCursor { date: None, .. }), Pass::Dated) => return None,
         (Some(EventCursor { date: None, id: at }), Pass::Undated) => {
             params.push(Value::Integer(*at));
-            Resume::Where(format!("{id} > ?{}", params.len()))
+            conds.push(format!("{id} > ?{}", params.len()));
         }
     }
+    Some((conds, order))
 }
 
 /// The statement of one pass of [`Store::events`] and its parameters; `None` when the cursor
@@ -431,17 +426,10 @@ fn event_pass_sql(
     pass: Pass,
     limit: Option<usize>,
 ) -> Option<(String, Vec<Value>)> {
-    let (mut conds, order) = match pass {
-        Pass::Dated => (vec!["e.date IS NOT NULL".to_string()], "e.date, e.id"),
-        Pass::Undated => (vec!["e.date IS NULL".to_string()], "e.id"),
-    };
     let mut params = Vec::new();
+    let (mut conds, order) =
+        pass_conditions(f.after.as_ref(), pass, ("e.date", "e.id"), &mut params)?;
     filter_conditions(f, &mut conds, &mut params);
-    match after_condition(f.after.as_ref(), pass, ("e.date", "e.id"), &mut params) {
-        Resume::Skip => return None,
-        Resume::All => {}
-        Resume::Where(c) => conds.push(c),
-    }
     let cond = join_conditions(&conds);
     let sql = match limit {
         // A page: choose its events from the events table alone (the conditions read only
@@ -465,14 +453,13 @@ fn cluster_pass_sql(
     pass: Pass,
     limit: Option<usize>,
 ) -> Option<(String, Vec<Value>)> {
-    let (mut conds, order) = match pass {
-        Pass::Dated => (
-            vec!["c.date_start IS NOT NULL".to_string()],
-            "c.date_start, c.id",
-        ),
-        Pass::Undated => (vec!["c.date_start IS NULL".to_string()], "c.id"),
-    };
     let mut params = Vec::new();
+    let (mut conds, order) = pass_conditions(
+        f.after.as_ref(),
+        pass,
+        ("c.date_start", "c.id"),
+        &mut params,
+    )?;
     let mut event_conds = Vec::new();
     filter_conditions(f, &mut event_conds, &mut params);
     if selective(f) {
@@ -490,16 +477,6 @@ fn cluster_pass_sql(
             "EXISTS (SELECT 1 FROM events e WHERE {})",
             event_conds.join(" AND ")
         ));
-    }
-    match after_condition(
-        f.after.as_ref(),
-        pass,
-        ("c.date_start", "c.id"),
-        &mut params,
-    ) {
-        Resume::Skip => return None,
-        Resume::All => {}
-        Resume::Where(c) => conds.push(c),
     }
     let limit = limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
     Some((
@@ -525,6 +502,32 @@ fn selective(f: &EventFilter) -> bool {
         || f.text.is_some()
         || f.signal.is_some()
         || f.document.is_some()
+}
+
+/// The QuadClass of each CAMEO root, read once per root from one of its events (through the
+/// root index): a root has one class, so counts grouped by root get their class this way.
+#[derive(Default)]
+struct RootClasses(std::collections::HashMap<String, Option<u8>>);
+
+impl RootClasses {
+    /// `root`'s class; `None` when no event has the root.
+    fn of(&mut self, store: &Store, root: &str) -> Result<Option<u8>> {
+        use rusqlite::OptionalExtension as _;
+        if let Some(c) = self.0.get(root) {
+            return Ok(*c);
+        }
+        let c = store
+            .conn
+            .query_row(
+                "SELECT quad_class FROM events WHERE root = ?1 LIMIT 1",
+                [root],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| store.sql(e))?;
+        self.0.insert(root.to_string(), c);
+        Ok(c)
+    }
 }
 
 fn json_list(s: Option<String>) -> Vec<String> {
@@ -700,16 +703,37 @@ impl Store {
         E: From<StoreError>,
     {
         self.check_text_query(filter)?;
-        // Two passes, dated events in date order then undated ones, so that each pass can
-        // walk an index in order instead of sorting the whole selection.
+        self.in_passes(
+            filter.limit,
+            |pass, left| event_pass_sql(filter, pass, left),
+            |row| {
+                let ev = read_event(row).map_err(|e| self.sql(e))?;
+                each(finish(self, ev)?)
+            },
+        )
+    }
+
+    /// Runs the two passes of a listing, dated rows in date order then undated ones, so that
+    /// each pass can walk an index in order instead of sorting the whole selection: at most
+    /// `limit` rows in all, `each` called on every row. `sql_of` gives a pass's statement for
+    /// what is left of the limit (`None` to skip the pass). Returns how many rows there were.
+    fn in_passes<E>(
+        &self,
+        limit: Option<usize>,
+        sql_of: impl Fn(Pass, Option<usize>) -> Option<(String, Vec<Value>)>,
+        mut each: impl FnMut(&rusqlite::Row<'_>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<usize, E>
+    where
+        E: From<StoreError>,
+    {
         let mut n = 0;
         for pass in [Pass::Dated, Pass::Undated] {
-            let left = match filter.limit {
+            let left = match limit {
                 Some(limit) if n >= limit => break,
                 Some(limit) => Some(limit - n),
                 None => None,
             };
-            let Some((sql, params)) = event_pass_sql(filter, pass, left) else {
+            let Some((sql, params)) = sql_of(pass, left) else {
                 continue;
             };
             let mut stmt = self.conn.prepare(&sql).map_err(|e| self.sql(e))?;
@@ -717,8 +741,7 @@ impl Store {
                 .query(rusqlite::params_from_iter(params))
                 .map_err(|e| self.sql(e))?;
             while let Some(row) = rows.next().map_err(|e| self.sql(e))? {
-                let ev = read_event(row).map_err(|e| self.sql(e))?;
-                each(finish(self, ev)?)?;
+                each(row)?;
                 n += 1;
             }
         }
@@ -741,27 +764,11 @@ impl Store {
             .conn
             .prepare_cached(&event_by_id_sql())
             .map_err(|e| self.sql(e))?;
-        // Two passes, dated clusters in date order then undated ones, as for events.
-        let mut n = 0;
-        for pass in [Pass::Dated, Pass::Undated] {
-            let left = match filter.limit {
-                Some(limit) if n >= limit => break,
-                Some(limit) => Some(limit - n),
-                None => None,
-            };
-            let Some((sql, params)) = cluster_pass_sql(filter, pass, left) else {
-                continue;
-            };
-            let mut stmt = self.conn.prepare(&sql).map_err(|e| self.sql(e))?;
-            let mut rows = stmt
-                .query(rusqlite::params_from_iter(params))
-                .map_err(|e| self.sql(e))?;
-            while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
-                each(self.read_cluster(r, &mut first_stmt)?)?;
-                n += 1;
-            }
-        }
-        Ok(n)
+        self.in_passes(
+            filter.limit,
+            |pass, left| cluster_pass_sql(filter, pass, left),
+            |row| each(self.read_cluster(row, &mut first_stmt)?),
+        )
     }
 
     /// How many documents were published on each day (documents without a day-precision date
@@ -821,22 +828,15 @@ impl Store {
             .map_err(|e| self.sql(e))?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.sql(e))?;
-        let mut class_of_root: std::collections::HashMap<String, Option<u8>> =
-            std::collections::HashMap::new();
+        let mut classes = RootClasses::default();
         let mut out: Vec<DyadCount> = Vec::new();
         for (source, target, root, n) in rows {
-            if !quad_class.is_empty() {
-                let class = match class_of_root.get(&root) {
-                    Some(c) => *c,
-                    None => {
-                        let c = self.root_quad_class(&root)?;
-                        class_of_root.insert(root.clone(), c);
-                        c
-                    }
-                };
-                if !class.is_some_and(|c| quad_class.contains(&c)) {
-                    continue;
-                }
+            if !quad_class.is_empty()
+                && !classes
+                    .of(self, &root)?
+                    .is_some_and(|c| quad_class.contains(&c))
+            {
+                continue;
             }
             // Rows come grouped by pair, so a pair's roots are adjacent.
             match out.last_mut() {
@@ -854,20 +854,6 @@ impl Store {
                 .then_with(|| (&x.source, &x.target).cmp(&(&y.source, &y.target)))
         });
         Ok(out)
-    }
-
-    /// The QuadClass of the events of a CAMEO root, read from one of them (through the root
-    /// index); `None` when no event has it.
-    fn root_quad_class(&self, root: &str) -> Result<Option<u8>> {
-        use rusqlite::OptionalExtension as _;
-        self.conn
-            .query_row(
-                "SELECT quad_class FROM events WHERE root = ?1 LIMIT 1",
-                [root],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.sql(e))
     }
 
     /// Row counts of the main tables.

@@ -1,13 +1,13 @@
 //! Counts per day for the overview: how much was reported (coverage) and which pairs of actors
-//! had real-world events in a window. Both read covering indexes only, so a million events
-//! take well under a second.
-
-use std::collections::HashMap;
+//! had real-world events in a window. Both read indexes (the second also the table rows of
+//! its window), so a million events take well under a second.
 
 use chrono::NaiveDate;
 
+use super::RootClasses;
 use crate::Store;
 use crate::error::Result;
+use crate::write::{day, parse_day};
 
 /// Coded reports of one day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,10 +33,6 @@ pub struct DatedPairCount {
     pub quad_class: u8,
     /// Real-world events (clusters).
     pub clusters: i64,
-}
-
-fn parse_day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
 impl Store {
@@ -65,10 +61,10 @@ impl Store {
         let mut days: std::collections::BTreeMap<NaiveDate, DayReports> = Default::default();
         for (root, date, n) in rows {
             // Dates are written by this crate as YYYY-MM-DD; a row that is not is left out.
-            let Some(date) = parse_day(&date) else {
+            let Some(date) = parse_day(Some(&date)) else {
                 continue;
             };
-            let class = classes.of(self, &root)?;
+            let class = classes.of(self, &root)?.unwrap_or(0);
             let day = days.entry(date).or_insert(DayReports {
                 date,
                 reports: 0,
@@ -100,7 +96,6 @@ impl Store {
                  GROUP BY source_base, target_base, root, date_start",
             )
             .map_err(|e| self.sql(e))?;
-        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
         let rows = stmt
             .query_map([day(from), day(to)], |r| {
                 Ok((
@@ -117,32 +112,17 @@ impl Store {
         let mut classes = RootClasses::default();
         let mut out = Vec::with_capacity(rows.len());
         for (source, target, root, date, clusters) in rows {
-            let Some(date) = parse_day(&date) else {
+            let Some(date) = parse_day(Some(&date)) else {
                 continue;
             };
             out.push(DatedPairCount {
                 source,
                 target,
                 date,
-                quad_class: classes.of(self, &root)?,
+                quad_class: classes.of(self, &root)?.unwrap_or(0),
                 clusters,
             });
         }
         Ok(out)
-    }
-}
-
-/// The QuadClass of each CAMEO root, looked up once per root (a root has one class).
-#[derive(Default)]
-struct RootClasses(HashMap<String, u8>);
-
-impl RootClasses {
-    fn of(&mut self, store: &Store, root: &str) -> Result<u8> {
-        if let Some(c) = self.0.get(root) {
-            return Ok(*c);
-        }
-        let c = store.root_quad_class(root)?.unwrap_or(0);
-        self.0.insert(root.to_string(), c);
-        Ok(c)
     }
 }

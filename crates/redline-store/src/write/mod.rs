@@ -133,11 +133,13 @@ pub(crate) fn period_end(first: NaiveDate, precision: &str) -> NaiveDate {
     }
 }
 
-fn parse_day(s: Option<&str>) -> Option<NaiveDate> {
+/// A date as the store writes it (`YYYY-MM-DD`); `None` for none or another form.
+pub(crate) fn parse_day(s: Option<&str>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
 }
 
-fn day(d: NaiveDate) -> String {
+/// `d` as the store writes dates (`YYYY-MM-DD`).
+pub(crate) fn day(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
